@@ -1,0 +1,68 @@
+/** Messages from the host to the page, each with a `type`. */
+import {
+  datasetViewSchema,
+  epochMetricsSchema,
+  fileInfoSchema,
+  modelViewSchema,
+  runStateSchema,
+  runStatusSchema,
+  snapshotSchema,
+  stopInfoSchema,
+} from './state';
+import { z } from './zod';
+
+/** How the model reached its output for one point, as the engine's inspectPoint. */
+export const inspectionSchema = z.object({
+  logits: z.array(z.number()),
+  probs: z.array(z.number()),
+  /** The decision rule in words, e.g. `argmax(probs)` or `probs >= 0.5`. */
+  rule: z.string(),
+  prediction: z.union([z.number(), z.array(z.number())]),
+  target: z.union([z.number(), z.array(z.number())]),
+  loss: z.number().nullable(),
+});
+export type Inspection = z.infer<typeof inspectionSchema>;
+
+/** Every message the host may send to the page. */
+export const hostMessageSchema = z.discriminatedUnion('type', [
+  /** The whole run: replaces whatever the page shows (sent on `ready`, on open, on new config). */
+  z.object({ type: z.literal('state'), state: runStateSchema }),
+  /** Only what is new since the last `progress`: epochs to append and the latest snapshot. */
+  z.object({
+    type: z.literal('progress'),
+    epochs: z.array(epochMetricsSchema),
+    snapshot: snapshotSchema.optional(),
+  }),
+  /** The data and model were rebuilt (new config, reset, reseed): history is empty again. */
+  z.object({
+    type: z.literal('prepared'),
+    dataset: datasetViewSchema,
+    model: modelViewSchema,
+    snapshot: snapshotSchema,
+  }),
+  /** The run's status changed. */
+  z.object({
+    type: z.literal('status'),
+    status: runStatusSchema,
+    stop: stopInfoSchema.optional(),
+    error: z.string().optional(),
+  }),
+  /** The answer to `inspect`. */
+  z.object({
+    type: z.literal('inspection'),
+    split: z.enum(['train', 'test']),
+    index: z.number().int(),
+    result: inspectionSchema,
+  }),
+  /** The run's file name or dirty flag changed. */
+  z.object({ type: z.literal('file'), file: fileInfoSchema }),
+  /** A message for the user: a refused file, a dead worker, a diverging run. */
+  z.object({
+    type: z.literal('notice'),
+    level: z.enum(['info', 'warning', 'error']),
+    message: z.string(),
+  }),
+]);
+
+/** A message from the host to the page. */
+export type HostMessage = z.infer<typeof hostMessageSchema>;

@@ -1,0 +1,151 @@
+/** The state of a run as the host keeps it and replays it to the page: plain JSON only. */
+import type { RunConfig } from '../engine/config';
+import { z } from './zod';
+
+/** A plain object: the shape of a RunConfig is checked by the engine when a run starts. */
+const configShape = z.custom<RunConfig>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    ['dataset', 'model', 'loss', 'optimizer', 'training'].every((key) => key in value),
+  {
+    message:
+      'config must be a RunConfig object with dataset, model, loss, optimizer, training',
+  },
+);
+
+/** Any RunConfig-shaped object (the engine validates the values). */
+export const runConfigSchema = configShape;
+
+/** The metrics of one finished epoch, as the engine's EpochMetrics. */
+export const epochMetricsSchema = z.object({
+  epoch: z.number(),
+  trainLoss: z.number(),
+  testLoss: z.number(),
+  trainAccuracy: z.number(),
+  testAccuracy: z.number(),
+  steps: z.number(),
+  elapsedMs: z.number(),
+});
+export type EpochMetrics = z.infer<typeof epochMetricsSchema>;
+
+/** Weight `(out, in)` and bias `(out)` of one Linear layer, as PyTorch stores them. */
+export const linearWeightsSchema = z.object({
+  weight: z.array(z.array(z.number())),
+  bias: z.array(z.number()),
+});
+export type LinearWeightsView = z.infer<typeof linearWeightsSchema>;
+
+/**
+ * Class probabilities on a `resolution` x `resolution` grid over two features, row-major from
+ * the top row (y = yMax) down, `classes` values per cell; other features at their mean.
+ */
+export const gridSchema = z.object({
+  resolution: z.number().int().positive(),
+  features: z.tuple([z.number().int(), z.number().int()]),
+  xMin: z.number(),
+  xMax: z.number(),
+  yMin: z.number(),
+  yMax: z.number(),
+  classes: z.number().int().positive(),
+  probs: z.array(z.number()),
+});
+export type GridView = z.infer<typeof gridSchema>;
+
+/** The model and its pictures at one moment of training: sent at most every 1/updatesPerSecond. */
+export const snapshotSchema = z.object({
+  epoch: z.number().int(),
+  steps: z.number().int(),
+  /** Loss of the latest mini-batch, NaN-free (null when not finite). */
+  batchLoss: z.number().nullable(),
+  weights: z.array(linearWeightsSchema),
+  grid: gridSchema.optional(),
+  /** Confusion matrices `[target][predicted]`; for multi-label tasks one 2x2 per label, summed. */
+  confusion: z.object({
+    train: z.array(z.array(z.number())),
+    test: z.array(z.array(z.number())),
+  }),
+});
+export type Snapshot = z.infer<typeof snapshotSchema>;
+
+/** One split of the data: inputs `(N, features)` and targets (class index, or 0/1 per label). */
+export const splitSchema = z.object({
+  x: z.array(z.array(z.number())),
+  y: z.union([z.array(z.number()), z.array(z.array(z.number()))]),
+});
+
+/** The dataset as the page draws it; `x` is in the standardised space the model sees. */
+export const datasetViewSchema = z.object({
+  name: z.string(),
+  task: z.enum(['binary', 'multiclass', 'multilabel']),
+  features: z.array(z.string()),
+  classNames: z.array(z.string()),
+  train: splitSchema,
+  test: splitSchema,
+  /** Per-feature mean and standard deviation used to standardise the raw values. */
+  mean: z.array(z.number()),
+  std: z.array(z.number()),
+  extent: z.object({ min: z.array(z.number()), max: z.array(z.number()) }),
+});
+export type DatasetView = z.infer<typeof datasetViewSchema>;
+
+/** The model's architecture as text and numbers. */
+export const modelViewSchema = z.object({
+  /** As PyTorch prints the nn.Sequential. */
+  description: z.string(),
+  parameterCount: z.number().int(),
+  /** What the loss expects, e.g. `{ input: 'logits', target: 'class indices' }`. */
+  expects: z.object({ input: z.string(), target: z.string() }),
+});
+export type ModelView = z.infer<typeof modelViewSchema>;
+
+/**
+ * Where a run is: `idle` (built, not trained), `running`, `paused`, or `stopped` (see `stop`
+ * for why: completed, target_loss, diverged, cancelled), or `error` (see `error`).
+ */
+export const runStatusSchema = z.enum(['idle', 'running', 'paused', 'stopped', 'error']);
+export type RunStatus = z.infer<typeof runStatusSchema>;
+
+/** Why a run stopped, as the engine's StopInfo. */
+export const stopInfoSchema = z.object({
+  reason: z.enum(['completed', 'target_loss', 'diverged', 'cancelled']),
+  message: z.string(),
+});
+export type StopInfo = z.infer<typeof stopInfoSchema>;
+
+/** Which picture the page wants: the two features on the axes and the grid resolution. */
+export const viewSchema = z.object({
+  features: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
+  gridResolution: z.number().int().min(2).max(200),
+});
+export type ViewOptions = z.infer<typeof viewSchema>;
+
+/** The settings the page should honour (from VS Code settings, or defaults on the web). */
+export const settingsSchema = z.object({
+  defaultDtype: z.enum(['float32', 'float64']),
+  updatesPerSecond: z.number().positive(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** The file a run was opened from or saved to; `dirty` when it changed since. */
+export const fileInfoSchema = z.object({
+  name: z.string().nullable(),
+  dirty: z.boolean(),
+});
+export type FileInfo = z.infer<typeof fileInfoSchema>;
+
+/** Everything the page needs to draw a run from scratch: replayed on every `ready`. */
+export const runStateSchema = z.object({
+  config: runConfigSchema,
+  status: runStatusSchema,
+  stop: stopInfoSchema.optional(),
+  error: z.string().optional(),
+  history: z.array(epochMetricsSchema),
+  dataset: datasetViewSchema.optional(),
+  model: modelViewSchema.optional(),
+  snapshot: snapshotSchema.optional(),
+  view: viewSchema,
+  settings: settingsSchema,
+  file: fileInfoSchema,
+});
+export type RunState = z.infer<typeof runStateSchema>;
