@@ -81,6 +81,7 @@ export function configClassCount(config: DatasetConfig): number {
   }
 }
 
+/** Whether a dataset is shipped as a CSV file rather than generated. */
 function isReal(name: DatasetName): name is 'iris' | 'wine' | 'breast_cancer' {
   return name === 'iris' || name === 'wine' || name === 'breast_cancer';
 }

@@ -65,7 +65,9 @@ function rowError(spec: CsvSpec, line: number, problem: string): Error {
 
 /** Splits CSV text into rows of fields, refusing text that PapaParse cannot read. */
 function readRows(text: string, spec: CsvSpec): string[][] {
-  const parsed = Papa.parse<string[]>(text.replace(/\r?\n$/, ''), { header: false });
+  const body = text.replace(/\r?\n$/, '');
+  if (body.trim() === '') throw rowError(spec, 1, 'the file is empty');
+  const parsed = Papa.parse<string[]>(body, { header: false, delimiter: ',' });
   const error = parsed.errors[0];
   if (error !== undefined) {
     throw rowError(spec, (error.row ?? 0) + 1, `cannot read CSV (${error.message})`);
@@ -76,7 +78,7 @@ function readRows(text: string, spec: CsvSpec): string[][] {
 /** Parses a CSV file whose last column is `spec.label` into a float64 table. */
 export function parseCsv(text: string, spec: CsvSpec): Table {
   const rows = readRows(text, spec);
-  const header = rows[0] ?? [];
+  const header = rows[0];
   if (header[header.length - 1] !== spec.label) {
     const last = header[header.length - 1];
     throw rowError(spec, 1, `the last column must be "${spec.label}", got "${last}"`);
