@@ -1,9 +1,7 @@
 /** Messages from the host to the page, each with a `type`. */
 import {
-  datasetViewSchema,
   epochMetricsSchema,
   fileInfoSchema,
-  modelViewSchema,
   runStateSchema,
   runStatusSchema,
   snapshotSchema,
@@ -25,20 +23,16 @@ export type Inspection = z.infer<typeof inspectionSchema>;
 
 /** Every message the host may send to the page. */
 export const hostMessageSchema = z.discriminatedUnion('type', [
-  /** The whole run: replaces whatever the page shows (sent on `ready`, on open, on new config). */
+  /**
+   * The whole run: replaces whatever the page shows. Sent on every `ready`, and whenever the
+   * data or model is rebuilt (new config, reset, reseed, open, a restarted worker).
+   */
   z.object({ type: z.literal('state'), state: runStateSchema }),
   /** Only what is new since the last `progress`: epochs to append and the latest snapshot. */
   z.object({
     type: z.literal('progress'),
     epochs: z.array(epochMetricsSchema),
     snapshot: snapshotSchema.optional(),
-  }),
-  /** The data and model were rebuilt (new config, reset, reseed): history is empty again. */
-  z.object({
-    type: z.literal('prepared'),
-    dataset: datasetViewSchema,
-    model: modelViewSchema,
-    snapshot: snapshotSchema,
   }),
   /** The run's status changed. */
   z.object({
