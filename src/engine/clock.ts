@@ -1,0 +1,7 @@
+/** Milliseconds from a monotonic clock: `performance.now()` exists in Node, browsers and workers. */
+declare const performance: { now(): number };
+
+/** The current time in milliseconds, for measuring durations only. */
+export function now(): number {
+  return performance.now();
+}
