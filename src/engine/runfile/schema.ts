@@ -1,4 +1,4 @@
-/** The shape of a run configuration and of a saved run, as zod schemas (the JSON Schema's source). */
+/** Run configurations and saved runs as zod schemas, the source of the JSON Schema. */
 import { z } from 'zod';
 
 const positiveInt = z.number().int().positive();
