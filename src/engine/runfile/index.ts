@@ -39,7 +39,7 @@ export function parseRunFile(text: string): RunFile {
   return fromData(result.data);
 }
 
-/** Validates a run configuration (for example from a run file or the CLI); throws naming the field. */
+/** Validates a run configuration (from a file or the CLI); throws naming the field. */
 export function parseRunConfig(value: unknown): RunConfig {
   const result = RunConfigSchema.safeParse(value);
   if (!result.success) throw new RunFileError(describeIssues(result.error.issues));
