@@ -30,7 +30,7 @@ interface LossCase {
 const golden = loadGolden<LossCase>('losses.json');
 
 /** The golden case's PyTorch constructor arguments as a LossConfig. */
-export function configOf(c: LossCase): LossConfig {
+function configOf(c: LossCase): LossConfig {
   const o = c.options;
   return {
     name: c.loss,
