@@ -2,6 +2,7 @@
 import {
   epochMetricsSchema,
   fileInfoSchema,
+  num,
   runStateSchema,
   runStatusSchema,
   snapshotSchema,
@@ -11,13 +12,18 @@ import { z } from './zod';
 
 /** How the model reached its output for one point, as the engine's inspectPoint. */
 export const inspectionSchema = z.object({
-  logits: z.array(z.number()),
-  probs: z.array(z.number()),
+  /** The point's (standardised) features. */
+  features: z.array(num),
+  logits: z.array(num),
+  /** The head's output (equal to the logits without a head). */
+  output: z.array(num),
+  probs: z.array(num),
   /** The decision rule in words, e.g. `argmax(probs)` or `probs >= 0.5`. */
   rule: z.string(),
   prediction: z.union([z.number(), z.array(z.number())]),
   target: z.union([z.number(), z.array(z.number())]),
-  loss: z.number().nullable(),
+  /** This point's own loss under the run's loss. */
+  loss: num,
 });
 export type Inspection = z.infer<typeof inspectionSchema>;
 

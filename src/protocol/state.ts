@@ -1,38 +1,33 @@
 /** The state of a run as the host keeps it and replays it to the page: plain JSON only. */
 import type { RunConfig } from '../engine/config';
+import { RunConfigSchema } from '../engine/runfile';
 import { z } from './zod';
 
-/** A plain object: the shape of a RunConfig is checked by the engine when a run starts. */
-const configShape = z.custom<RunConfig>(
-  (value) =>
-    typeof value === 'object' &&
-    value !== null &&
-    ['dataset', 'model', 'loss', 'optimizer', 'training'].every((key) => key in value),
-  {
-    message:
-      'config must be a RunConfig object with dataset, model, loss, optimizer, training',
-  },
-);
+/** A RunConfig, checked field by field by the engine's schema. */
+export const runConfigSchema = RunConfigSchema as unknown as z.ZodType<RunConfig>;
 
-/** Any RunConfig-shaped object (the engine validates the values). */
-export const runConfigSchema = configShape;
+/**
+ * A number that may arrive as null: VS Code sends messages as JSON, where NaN and Infinity
+ * become null. Null reads back as NaN (e.g. a test loss without a test split, a diverged run).
+ */
+export const num = z.union([z.number(), z.null().transform(() => NaN)]);
 
 /** The metrics of one finished epoch, as the engine's EpochMetrics. */
 export const epochMetricsSchema = z.object({
-  epoch: z.number(),
-  trainLoss: z.number(),
-  testLoss: z.number(),
-  trainAccuracy: z.number(),
-  testAccuracy: z.number(),
-  steps: z.number(),
-  elapsedMs: z.number(),
+  epoch: z.number().int(),
+  trainLoss: num,
+  testLoss: num,
+  trainAccuracy: num,
+  testAccuracy: num,
+  steps: z.number().int(),
+  elapsedMs: num,
 });
 export type EpochMetrics = z.infer<typeof epochMetricsSchema>;
 
 /** Weight `(out, in)` and bias `(out)` of one Linear layer, as PyTorch stores them. */
 export const linearWeightsSchema = z.object({
-  weight: z.array(z.array(z.number())),
-  bias: z.array(z.number()),
+  weight: z.array(z.array(num)),
+  bias: z.array(num),
 });
 export type LinearWeightsView = z.infer<typeof linearWeightsSchema>;
 
@@ -43,12 +38,12 @@ export type LinearWeightsView = z.infer<typeof linearWeightsSchema>;
 export const gridSchema = z.object({
   resolution: z.number().int().positive(),
   features: z.tuple([z.number().int(), z.number().int()]),
-  xMin: z.number(),
-  xMax: z.number(),
-  yMin: z.number(),
-  yMax: z.number(),
+  xMin: num,
+  xMax: num,
+  yMin: num,
+  yMax: num,
   classes: z.number().int().positive(),
-  probs: z.array(z.number()),
+  probs: z.array(num),
 });
 export type GridView = z.infer<typeof gridSchema>;
 
@@ -56,8 +51,8 @@ export type GridView = z.infer<typeof gridSchema>;
 export const snapshotSchema = z.object({
   epoch: z.number().int(),
   steps: z.number().int(),
-  /** Loss of the latest mini-batch, NaN-free (null when not finite). */
-  batchLoss: z.number().nullable(),
+  /** Loss of the latest mini-batch; NaN before the first step. */
+  batchLoss: num,
   weights: z.array(linearWeightsSchema),
   grid: gridSchema.optional(),
   /** Confusion matrices `[target][predicted]`; for multi-label tasks one 2x2 per label, summed. */
@@ -70,7 +65,7 @@ export type Snapshot = z.infer<typeof snapshotSchema>;
 
 /** One split of the data: inputs `(N, features)` and targets (class index, or 0/1 per label). */
 export const splitSchema = z.object({
-  x: z.array(z.array(z.number())),
+  x: z.array(z.array(num)),
   y: z.union([z.array(z.number()), z.array(z.array(z.number()))]),
 });
 
@@ -83,9 +78,9 @@ export const datasetViewSchema = z.object({
   train: splitSchema,
   test: splitSchema,
   /** Per-feature mean and standard deviation used to standardise the raw values. */
-  mean: z.array(z.number()),
-  std: z.array(z.number()),
-  extent: z.object({ min: z.array(z.number()), max: z.array(z.number()) }),
+  mean: z.array(num),
+  std: z.array(num),
+  extent: z.object({ min: z.array(num), max: z.array(num) }),
 });
 export type DatasetView = z.infer<typeof datasetViewSchema>;
 

@@ -28,7 +28,8 @@ export interface RunModel {
   cancel(): void;
   dataset(): DatasetView;
   model(): ModelView;
-  snapshot(view: ViewOptions, batchLoss: number | null): Snapshot;
+  /** The current pictures; `batchLoss` is the latest mini-batch's loss (NaN before any). */
+  snapshot(view: ViewOptions, batchLoss: number): Snapshot;
   inspect(split: 'train' | 'test', index: number): Inspection;
   /** The run in the run file format. */
   toRunFile(): unknown;

@@ -34,7 +34,7 @@ export class Runner {
   private _pending: EpochMetrics[] = [];
   private _stepsSinceFlush = 0;
   private _lastFlush = -Infinity;
-  private _batchLoss: number | null = null;
+  private _batchLoss = NaN;
   private _next?: { cancel(): void };
 
   constructor(options: RunnerOptions) {
@@ -103,7 +103,7 @@ export class Runner {
   private _sendPrepared(): void {
     const run = this._current();
     this._pending = [];
-    this._batchLoss = null;
+    this._batchLoss = NaN;
     this._emit({
       type: 'prepared',
       runId: this._runId,
@@ -111,7 +111,7 @@ export class Runner {
       dataset: run.dataset(),
       model: run.model(),
       history: run.history.slice(),
-      snapshot: run.snapshot(this._view, null),
+      snapshot: run.snapshot(this._view, NaN),
     });
   }
 
@@ -162,7 +162,7 @@ export class Runner {
   private _trainOneStep(): void {
     const run = this._current();
     const { loss, epoch } = run.step();
-    this._batchLoss = Number.isFinite(loss) ? loss : null;
+    this._batchLoss = loss;
     this._stepsSinceFlush += 1;
     if (epoch) {
       this._pending.push(epoch);
