@@ -1,56 +1,96 @@
 /**
- * Matrix products used by the layers. Shapes are in rows x cols; every
- * product writes into `c`, which must not alias `a` or `b`.
+ * Matrix products used by the layers. Shapes are in rows x cols; every product overwrites
+ * `c`, which must not alias `a` or `b`. Small products run in blocked JavaScript, large
+ * ones in WebAssembly SIMD when the runtime has it.
  */
+import { jsProduct } from './kernels/js';
 import type { Matrix } from './tensor';
+import { type ALayout, wasmProduct } from './wasm/runtime';
+
+/** Which implementation runs a product: chosen by size, or forced (for tests and benches). */
+export type KernelPath = 'auto' | 'js' | 'wasm';
+
+/** Products of at least this many multiply-adds (m·n·k) go to WebAssembly. */
+export const WASM_MIN_WORK = 4096;
+
+let path: KernelPath = 'auto';
+
+/** Forces every product through one path; 'auto' restores the choice by size. */
+export function setKernelPath(next: KernelPath): void {
+  path = next;
+}
 
 /** c(m, n) = a(m, k) · bᵀ where b is (n, k): a Linear layer's forward pass. */
 export function matmulABt(a: Matrix, b: Matrix, c: Matrix): void {
-  const m = a.rows;
+  check(
+    'matmulABt',
+    a.cols === b.cols && c.rows === a.rows && c.cols === b.rows,
+    a,
+    b,
+    c,
+  );
   const k = a.cols;
-  const n = b.rows;
-  const A = a.data;
-  const B = b.data;
-  const C = c.data;
-  for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let p = 0; p < k; p++) s += A[i * k + p] * B[j * k + p];
-      C[i * n + j] = s;
-    }
-  }
+  if (useWasm(c, k) && wasmProduct(a, 'rows', b, true, c)) return;
+  jsProduct(
+    c.rows,
+    c.cols,
+    k,
+    { data: a.data, row: k, col: 1 },
+    { data: b.data, row: 1, col: k },
+    c.data,
+  );
 }
 
 /** c(k, n) = aᵀ · b where a is (m, k) and b is (m, n): a weight gradient. */
 export function matmulAtB(a: Matrix, b: Matrix, c: Matrix): void {
+  check(
+    'matmulAtB',
+    a.rows === b.rows && c.rows === a.cols && c.cols === b.cols,
+    a,
+    b,
+    c,
+  );
   const m = a.rows;
-  const k = a.cols;
-  const n = b.cols;
-  const A = a.data;
-  const B = b.data;
-  const C = c.data;
-  C.fill(0);
-  for (let p = 0; p < m; p++) {
-    for (let i = 0; i < k; i++) {
-      const x = A[p * k + i];
-      for (let j = 0; j < n; j++) C[i * n + j] += x * B[p * n + j];
-    }
-  }
+  if (useWasm(c, m) && wasmProduct(a, 'columns', b, false, c)) return;
+  const n = c.cols;
+  jsProduct(
+    c.rows,
+    n,
+    m,
+    { data: a.data, row: 1, col: a.cols },
+    { data: b.data, row: n, col: 1 },
+    c.data,
+  );
 }
 
 /** c(m, n) = a(m, k) · b(k, n): an input gradient. */
 export function matmulAB(a: Matrix, b: Matrix, c: Matrix): void {
-  const m = a.rows;
+  check('matmulAB', a.cols === b.rows && c.rows === a.rows && c.cols === b.cols, a, b, c);
   const k = a.cols;
-  const n = b.cols;
-  const A = a.data;
-  const B = b.data;
-  const C = c.data;
-  C.fill(0);
-  for (let i = 0; i < m; i++) {
-    for (let p = 0; p < k; p++) {
-      const x = A[i * k + p];
-      for (let j = 0; j < n; j++) C[i * n + j] += x * B[p * n + j];
-    }
-  }
+  if (useWasm(c, k) && wasmProduct(a, 'rows' as ALayout, b, false, c)) return;
+  const n = c.cols;
+  jsProduct(
+    c.rows,
+    n,
+    k,
+    { data: a.data, row: k, col: 1 },
+    { data: b.data, row: n, col: 1 },
+    c.data,
+  );
+}
+
+/** Whether a product into `c` over an inner dimension `k` should run in WebAssembly. */
+function useWasm(c: Matrix, k: number): boolean {
+  if (path !== 'auto') return path === 'wasm' && k > 0 && c.data.length > 0;
+  return k > 0 && c.rows * c.cols * k >= WASM_MIN_WORK;
+}
+
+/** Refuses operands whose shapes or dtypes do not fit the product. */
+function check(name: string, fits: boolean, a: Matrix, b: Matrix, c: Matrix): void {
+  if (fits && a.dtype === c.dtype && b.dtype === c.dtype) return;
+  const shape = (x: Matrix) => `(${x.rows}, ${x.cols}) ${x.dtype}`;
+  throw new Error(
+    `${name}: a ${shape(a)}, b ${shape(b)} and c ${shape(c)} do not fit: ` +
+      'check the layer sizes and that every operand has the run’s dtype',
+  );
 }

@@ -1,0 +1,147 @@
+/**
+ * Runs the WebAssembly SIMD kernels on matrices held in JavaScript: copies the operands
+ * into the module's memory, runs the product there and copies the result back.
+ */
+import { BLOCK_ROWS, VECTORS, elementBytes, gemmModule } from './gemm';
+import type { DType, Matrix } from '../tensor';
+
+/** The kernel module's exports. */
+interface Exports {
+  memory: WebAssembly.Memory;
+  gemm: (...args: number[]) => void;
+  transpose: (src: number, rows: number, cols: number, dst: number) => void;
+}
+
+/** One instantiated module and typed views of its memory. */
+interface Instance {
+  exports: Exports;
+  view: Float32Array | Float64Array;
+  dtype: DType;
+}
+
+/** Where the logical A(i, p) of a product sits in the source matrix `a`. */
+export type ALayout = 'rows' | 'columns';
+
+const PAGE = 65536;
+const instances: Partial<Record<DType, Instance | null>> = {};
+
+/** True when this runtime can compile and run the SIMD kernels. */
+export function simdAvailable(): boolean {
+  return instance('float32') !== null;
+}
+
+/** The instance for `dtype`, compiled on first use; null if WebAssembly SIMD is missing. */
+function instance(dtype: DType): Instance | null {
+  let found = instances[dtype];
+  if (found === undefined) {
+    found = compile(dtype);
+    instances[dtype] = found;
+  }
+  return found;
+}
+
+/** Compiles the kernels synchronously, or null when the runtime refuses them. */
+function compile(dtype: DType): Instance | null {
+  try {
+    if (typeof WebAssembly !== 'object') return null;
+    const module = new WebAssembly.Module(gemmModule(dtype));
+    const exports = new WebAssembly.Instance(module).exports as unknown as Exports;
+    return { exports, view: viewOf(exports.memory, dtype), dtype };
+  } catch {
+    return null;
+  }
+}
+
+/** A typed view of `memory` in `dtype`. */
+function viewOf(memory: WebAssembly.Memory, dtype: DType): Float32Array | Float64Array {
+  const buffer = memory.buffer;
+  return dtype === 'float32' ? new Float32Array(buffer) : new Float64Array(buffer);
+}
+
+/** Grows the memory to hold `elements` values, renewing the view when it moved. */
+function reserve(inst: Instance, elements: number): void {
+  const bytes = elements * elementBytes(inst.dtype);
+  const memory = inst.exports.memory;
+  if (memory.buffer.byteLength < bytes) {
+    memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
+  }
+  if (inst.view.buffer !== memory.buffer) inst.view = viewOf(memory, inst.dtype);
+}
+
+/** `x` rounded up to a multiple of `to`. */
+function roundUp(x: number, to: number): number {
+  return Math.ceil(x / to) * to;
+}
+
+/**
+ * c (m, n) = A · B in WebAssembly, where A is `a` (m, k) or, for layout 'columns', aᵀ with
+ * `a` (k, m); B is `b` (k, n) or, with `bTransposed`, bᵀ with `b` (n, k). Returns false,
+ * doing nothing, when WebAssembly SIMD is unavailable.
+ */
+export function wasmProduct(
+  a: Matrix,
+  aLayout: ALayout,
+  b: Matrix,
+  bTransposed: boolean,
+  c: Matrix,
+): boolean {
+  const inst = instance(c.dtype);
+  if (inst === null) return false;
+  const [m, n] = [c.rows, c.cols];
+  const k = aLayout === 'rows' ? a.cols : a.rows;
+  const blockCols = (VECTORS * 16) / elementBytes(c.dtype);
+  const mPad = roundUp(m, BLOCK_ROWS);
+  const nPad = roundUp(n, blockCols);
+  const slack = BLOCK_ROWS * (k + m) + blockCols;
+
+  // Layout in elements: A, then B (with its transpose staged after it), then C.
+  const offA = 0;
+  const offB = roundUp(offA + a.data.length + slack, 16);
+  const offStage = roundUp(offB + b.data.length + slack, 16);
+  const offC = roundUp(offStage + (bTransposed ? b.data.length : 0), 16);
+  reserve(inst, offC + mPad * nPad);
+  const view = inst.view;
+  view.set(a.data, offA);
+  const es = elementBytes(c.dtype);
+  if (bTransposed) {
+    view.set(b.data, offStage);
+    inst.exports.transpose(offStage * es, b.rows, b.cols, offB * es);
+  } else {
+    view.set(b.data, offB);
+  }
+
+  const [aRow, aCol] = aLayout === 'rows' ? [k * es, es] : [es, m * es];
+  inst.exports.gemm(
+    m,
+    n * es,
+    k,
+    offA * es,
+    aRow,
+    aCol,
+    offB * es,
+    n * es,
+    offC * es,
+    nPad * es,
+  );
+  copyOut(view, offC, nPad, c);
+  return true;
+}
+
+/** Copies the first `c.cols` of each row of stride `stride` at `off` into `c`. */
+function copyOut(
+  view: Float32Array | Float64Array,
+  off: number,
+  stride: number,
+  c: Matrix,
+): void {
+  const n = c.cols;
+  if (stride === n) {
+    c.data.set(view.subarray(off, off + c.rows * n));
+    return;
+  }
+  const C = c.data;
+  for (let i = 0; i < c.rows; i++) {
+    const src = off + i * stride;
+    for (let j = 0; j < n; j++) C[i * n + j] = view[src + j];
+  }
+}
