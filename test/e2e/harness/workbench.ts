@@ -1,0 +1,123 @@
+import type { Frame, Locator, Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './codeServer';
+import { waitFor } from './processes';
+
+/** Screenshots go here, one PNG per call of `Workbench.screenshot`. */
+export const resultsDir = join(repoRoot, 'test-results');
+
+/** Drives VS Code's workbench in a page: palette, quick open, editors and webviews. */
+export class Workbench {
+  constructor(readonly page: Page) {}
+
+  /** Opens `folder` in the workbench at `url` and waits until the explorer shows it. */
+  async open(url: string, folder: string): Promise<void> {
+    await this.page.goto(`${url}/?folder=${encodeURIComponent(folder)}`);
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await this.page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
+    await this.page.locator('.explorer-folders-view').waitFor({ timeout: 60_000 });
+  }
+
+  /** The command palette's quick input, once shown. */
+  get quickInput(): Locator {
+    return this.page.locator('.quick-input-widget');
+  }
+
+  /** Opens the command palette with F1 and types `text` after the `>` prefix. */
+  async openPalette(text = ''): Promise<void> {
+    await this.focusWorkbench();
+    await this.page.keyboard.press('F1');
+    await this.quickInput.waitFor({ state: 'visible' });
+    await this.quickInput.locator('input').fill(`>${text}`);
+  }
+
+  /** Runs the command whose palette title is exactly `title`. */
+  async runCommand(title: string): Promise<void> {
+    await this.openPalette(title);
+    await this.pickItem(title);
+  }
+
+  /** Labels of the rows the open quick pick shows now. */
+  async quickPickLabels(): Promise<string[]> {
+    const rows = this.quickInput.locator('.monaco-list-row .label-name');
+    return (await rows.allTextContents()).map((t) => t.trim());
+  }
+
+  /** Waits for the quick pick row labelled `label` (exactly) and clicks it. */
+  async pickItem(label: string): Promise<void> {
+    const row = this.quickInput
+      .locator('.monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) })
+      .first();
+    await row.waitFor({ state: 'visible', timeout: 20_000 });
+    await row.click();
+    await this.quickInput
+      .waitFor({ state: 'hidden', timeout: 20_000 })
+      .catch(() => undefined);
+  }
+
+  /** Opens a workspace file by name through Quick Open (Ctrl+P). */
+  async openFile(name: string): Promise<void> {
+    await this.focusWorkbench();
+    await this.page.keyboard.press('Control+P');
+    await this.quickInput.waitFor({ state: 'visible' });
+    await this.quickInput.locator('input').fill(name);
+    await this.pickItem(name);
+  }
+
+  /** The active editor tab's title, e.g. a file name or a panel title. */
+  async activeTabTitle(): Promise<string> {
+    const tab = this.page.locator('.tabs-container .tab.active .label-name').first();
+    return ((await tab.textContent()) ?? '').trim();
+  }
+
+  /** Waits for a webview's content frame (two frames deep) holding `selector`. */
+  async webviewFrame(selector: string, timeoutMs = 30_000): Promise<Frame> {
+    return waitFor(
+      `a webview frame containing ${selector}`,
+      async () => {
+        for (const frame of webviewContentFrames(this.page)) {
+          if (
+            (await frame
+              .locator(selector)
+              .count()
+              .catch(() => 0)) > 0
+          )
+            return frame;
+        }
+        return undefined;
+      },
+      timeoutMs,
+    );
+  }
+
+  /** Saves a PNG of the whole window as test-results/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(resultsDir, { recursive: true });
+    const path = join(resultsDir, `${name}.png`);
+    await this.page.screenshot({ path });
+    return path;
+  }
+
+  /** Moves keyboard focus out of any webview, onto the workbench itself. */
+  private async focusWorkbench(): Promise<void> {
+    await this.page.bringToFront();
+    await this.page.evaluate(() =>
+      (document.activeElement as HTMLElement | null)?.blur(),
+    );
+  }
+}
+
+/** Frames inside `iframe.webview.ready` whose element is `iframe#active-frame`. */
+function webviewContentFrames(page: Page): Frame[] {
+  return page.frames().filter((frame) => {
+    const parent = frame.parentFrame();
+    return parent !== null && /\/webview\//.test(parent.url()) && frame !== parent;
+  });
+}
+
+/** A pattern matching `text` exactly, for Playwright's `hasText`. */
+function exactly(text: string): RegExp {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+}
