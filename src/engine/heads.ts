@@ -21,10 +21,12 @@ export function headForward(head: HeadName, logits: Matrix, out: Matrix): void {
         out.data[i] = sigmoid(logits.data[i], r);
       return;
     case 'softmax':
-      forEachRow(logits, (off) => softmaxRow(logits, out, off, r));
+      for (let off = 0; off < size(logits); off += logits.cols)
+        softmaxRow(logits, out, off, r);
       return;
     case 'log_softmax':
-      forEachRow(logits, (off) => logSoftmaxRow(logits, out, off, r));
+      for (let off = 0; off < size(logits); off += logits.cols)
+        logSoftmaxRow(logits, out, off, r);
       return;
   }
   throw unknownHead(head);
@@ -50,10 +52,14 @@ export function headBackward(
       sigmoidBackward(out, dOut, dLogits, r);
       return;
     case 'softmax':
-      forEachRow(out, (off) => softmaxRowBackward(out, dOut, dLogits, off, r));
+      for (let off = 0; off < size(out); off += out.cols) {
+        softmaxRowBackward(out, dOut, dLogits, off, r);
+      }
       return;
     case 'log_softmax':
-      forEachRow(out, (off) => logSoftmaxRowBackward(out, dOut, dLogits, off, r));
+      for (let off = 0; off < size(out); off += out.cols) {
+        logSoftmaxRowBackward(out, dOut, dLogits, off, r);
+      }
       return;
   }
   throw unknownHead(head);
@@ -66,8 +72,9 @@ function unknownHead(head: never): Error {
   );
 }
 
-function forEachRow(m: Matrix, f: (offset: number) => void): void {
-  for (let i = 0; i < m.rows; i++) f(i * m.cols);
+/** The number of values of `m`; a row loop ends here even when cols is 0. */
+function size(m: Matrix): number {
+  return m.cols === 0 ? 0 : m.rows * m.cols;
 }
 
 /** The largest value of the row starting at `off`. */

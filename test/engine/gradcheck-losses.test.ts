@@ -152,9 +152,9 @@ const classes = classesIgnoring(-100);
 const classProbs = (rng: Rng): Target => {
   const values = uniform(rng, N, C, 0, 1);
   for (let i = 0; i < N; i++) {
-    const row = values.data.subarray(i * C, (i + 1) * C);
-    const sum = row.reduce((a, b) => a + b, 0);
-    for (let c = 0; c < C; c++) row[c] /= sum;
+    let sum = 0;
+    for (let c = 0; c < C; c++) sum += values.data[i * C + c];
+    for (let c = 0; c < C; c++) values.data[i * C + c] /= sum;
   }
   return { kind: 'float', values };
 };

@@ -42,7 +42,12 @@ export function crossEntropyIndexLoss(
   let nllSum = 0;
   let smoothSum = 0;
   for (let i = 0; i < index.length; i++) {
-    const [nll, smooth] = rowLosses(config, grad, i, index[i], r);
+    if (index[i] === (config.ignoreIndex ?? defaultIgnoreIndex)) {
+      grad.data.fill(0, i * grad.cols, (i + 1) * grad.cols);
+      continue;
+    }
+    const nll = rowNll(config, grad, i, index[i], r);
+    const smooth = epsilon > 0 ? rowSmooth(config, grad, i, r) : 0;
     nllSum += nll;
     smoothSum += smooth;
     if (values) values[i] = blend(nll, smooth, epsilon, logits.cols, r);
@@ -66,22 +71,38 @@ function blend(
   return r(r(r(1 - epsilon) * nll) + r(smooth * r(epsilon / C)));
 }
 
-/** Row i's -w[t] log p[t] and -Σ_c w[c] log p[c] (0 and 0 when ignored) from its logProbs. */
-function rowLosses(
+/** -w[t] log p[t] of row i, from `logProbs`. */
+function rowNll(
   config: LossConfig,
   logProbs: Matrix,
   i: number,
   t: number,
   r: Round,
-): [number, number] {
-  if (t === (config.ignoreIndex ?? defaultIgnoreIndex)) return [0, 0];
+): number {
+  return r(-logProbs.data[i * logProbs.cols + t] * columnValue(config.weight, t, r));
+}
+
+/** -Σ_c w[c] log p[c] of row i, from `logProbs`: the loss against the uniform distribution. */
+function rowSmooth(config: LossConfig, logProbs: Matrix, i: number, r: Round): number {
   const C = logProbs.cols;
-  const nll = r(-logProbs.data[i * C + t] * columnValue(config.weight, t, r));
-  if (!config.labelSmoothing) return [nll, 0];
   let sum = 0;
-  for (let c = 0; c < C; c++)
+  for (let c = 0; c < C; c++) {
     sum += r(logProbs.data[i * C + c] * columnValue(config.weight, c, r));
-  return [nll, -r(sum)];
+  }
+  return -r(sum);
+}
+
+// g_c = d loss / d logProbs[c] = -w[t] · nll [c = t] - w[c] · smooth
+function logProbGrad(
+  config: LossConfig,
+  c: number,
+  t: number,
+  k: Coefficients,
+  r: Round,
+) {
+  const smooth = k.smooth === 0 ? 0 : r(columnValue(config.weight, c, r) * -k.smooth);
+  const nll = c === t ? r(columnValue(config.weight, t, r) * -k.nll) : 0;
+  return r(nll + smooth);
 }
 
 /** Overwrites row i of `grad`, which holds log-probabilities, with d loss / d logits. */
@@ -94,19 +115,13 @@ function rowGradient(
   r: Round,
 ): void {
   const C = grad.cols;
-  const row = grad.data.subarray(i * C, (i + 1) * C);
-  if (t === (config.ignoreIndex ?? defaultIgnoreIndex)) {
-    row.fill(0);
-    return;
-  }
-  // g_c = d loss / d logProbs[c];  d loss / d logits[c] = g_c - p_c · Σ_k g_k
-  const g = (c: number): number => {
-    const smooth = k.smooth === 0 ? 0 : r(columnValue(config.weight, c, r) * -k.smooth);
-    const nll = c === t ? r(columnValue(config.weight, t, r) * -k.nll) : 0;
-    return r(nll + smooth);
-  };
+  const off = i * C;
   let sum = 0;
-  for (let c = 0; c < C; c++) sum += g(c);
+  for (let c = 0; c < C; c++) sum += logProbGrad(config, c, t, k, r);
   sum = r(sum);
-  for (let c = 0; c < C; c++) row[c] = g(c) - r(r(Math.exp(row[c])) * sum);
+  // d loss / d logits[c] = g_c - p_c · Σ_k g_k
+  for (let c = 0; c < C; c++) {
+    const p = r(Math.exp(grad.data[off + c]));
+    grad.data[off + c] = logProbGrad(config, c, t, k, r) - r(p * sum);
+  }
 }

@@ -8,6 +8,7 @@ import {
   columnValue,
   floatTarget,
   valuesFor,
+  type Round,
 } from './common';
 import { LossError } from './errors';
 import type { LossResult, Target } from './types';
@@ -48,27 +49,34 @@ function rowGradient(
   q: Matrix,
   i: number,
   scale: number,
-  r: (v: number) => number,
+  r: Round,
 ): number {
   const C = grad.cols;
-  const epsilon = config.labelSmoothing ?? 0;
-  const row = grad.data.subarray(i * C, (i + 1) * C);
-  const smoothed = (c: number): number => {
-    const t = q.data[i * C + c];
-    return epsilon > 0 ? r(r(t * r(1 - epsilon)) + r(epsilon / C)) : t;
-  };
-  // g_c = d loss / d logProbs[c] = -w[c] q[c];  d loss / d logits[c] = g_c - p_c · Σ_k g_k
-  const g = (c: number): number =>
-    r(r(-scale * columnValue(config.weight, c, r)) * smoothed(c));
+  const off = i * C;
   let loss = 0;
   let sum = 0;
   for (let c = 0; c < C; c++) {
-    loss += r(r(row[c] * smoothed(c)) * columnValue(config.weight, c, r));
-    sum += g(c);
+    const w = columnValue(config.weight, c, r);
+    const qc = smoothed(config, q, off + c, r);
+    loss += r(r(grad.data[off + c] * qc) * w);
+    sum += r(r(-scale * w) * qc);
   }
   sum = r(sum);
-  for (let c = 0; c < C; c++) row[c] = g(c) - r(r(Math.exp(row[c])) * sum);
+  // g_c = d loss / d logProbs[c] = -w[c] q[c];  d loss / d logits[c] = g_c - p_c · Σ_k g_k
+  for (let c = 0; c < C; c++) {
+    const g = r(
+      r(-scale * columnValue(config.weight, c, r)) * smoothed(config, q, off + c, r),
+    );
+    grad.data[off + c] = g - r(r(Math.exp(grad.data[off + c])) * sum);
+  }
   return r(loss);
+}
+
+/** The target probability at `k`, smoothed as q (1 - ε) + ε / C when labelSmoothing ε > 0. */
+function smoothed(config: LossConfig, q: Matrix, k: number, r: Round): number {
+  const epsilon = config.labelSmoothing ?? 0;
+  if (epsilon === 0) return q.data[k];
+  return r(r(q.data[k] * r(1 - epsilon)) + r(epsilon / q.cols));
 }
 
 function checkedTarget(config: LossConfig, logits: Matrix, target: Target): Matrix {
