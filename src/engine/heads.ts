@@ -17,16 +17,19 @@ export function headForward(head: HeadName, logits: Matrix, out: Matrix): void {
       out.data.set(logits.data);
       return;
     case 'sigmoid':
-      for (let i = 0; i < logits.data.length; i++)
+      for (let i = 0; i < logits.data.length; i++) {
         out.data[i] = sigmoid(logits.data[i], r);
+      }
       return;
     case 'softmax':
-      for (let off = 0; off < size(logits); off += logits.cols)
+      for (let off = 0; off < size(logits); off += logits.cols) {
         softmaxRow(logits, out, off, r);
+      }
       return;
     case 'log_softmax':
-      for (let off = 0; off < size(logits); off += logits.cols)
+      for (let off = 0; off < size(logits); off += logits.cols) {
         logSoftmaxRow(logits, out, off, r);
+      }
       return;
   }
   throw unknownHead(head);
