@@ -1,17 +1,19 @@
 /**
  * Matrix products used by the layers. Shapes are in rows x cols; every product overwrites
- * `c`, which must not alias `a` or `b`. Small products run in blocked JavaScript, large
- * ones in WebAssembly SIMD when the runtime has it.
+ * `c`, which must not alias `a` or `b`. Tiny products run in blocked JavaScript, the rest
+ * in WebAssembly SIMD when the runtime has it.
  */
 import { jsProduct } from './kernels/js';
-import type { Matrix } from './tensor';
-import { type ALayout, wasmProduct } from './wasm/runtime';
+import type { Data, Matrix } from './tensor';
+import { wasmProduct } from './wasm/runtime';
+
+export { simdAvailable } from './wasm/runtime';
 
 /** Which implementation runs a product: chosen by size, or forced (for tests and benches). */
 export type KernelPath = 'auto' | 'js' | 'wasm';
 
 /** Products of at least this many multiply-adds (m·n·k) go to WebAssembly. */
-export const WASM_MIN_WORK = 4096;
+export const WASM_MIN_WORK = 128;
 
 let path: KernelPath = 'auto';
 
@@ -22,61 +24,36 @@ export function setKernelPath(next: KernelPath): void {
 
 /** c(m, n) = a(m, k) · bᵀ where b is (n, k): a Linear layer's forward pass. */
 export function matmulABt(a: Matrix, b: Matrix, c: Matrix): void {
-  check(
-    'matmulABt',
-    a.cols === b.cols && c.rows === a.rows && c.cols === b.rows,
-    a,
-    b,
-    c,
-  );
+  const fits = a.cols === b.cols && c.rows === a.rows && c.cols === b.rows;
+  check('matmulABt', fits, a, b, c);
   const k = a.cols;
   if (useWasm(c, k) && wasmProduct(a, 'rows', b, true, c)) return;
-  jsProduct(
-    c.rows,
-    c.cols,
-    k,
-    { data: a.data, row: k, col: 1 },
-    { data: b.data, row: 1, col: k },
-    c.data,
-  );
+  jsProduct(c.rows, c.cols, k, strided(a.data, k, 1), strided(b.data, 1, k), c.data);
 }
 
 /** c(k, n) = aᵀ · b where a is (m, k) and b is (m, n): a weight gradient. */
 export function matmulAtB(a: Matrix, b: Matrix, c: Matrix): void {
-  check(
-    'matmulAtB',
-    a.rows === b.rows && c.rows === a.cols && c.cols === b.cols,
-    a,
-    b,
-    c,
-  );
+  const fits = a.rows === b.rows && c.rows === a.cols && c.cols === b.cols;
+  check('matmulAtB', fits, a, b, c);
   const m = a.rows;
   if (useWasm(c, m) && wasmProduct(a, 'columns', b, false, c)) return;
   const n = c.cols;
-  jsProduct(
-    c.rows,
-    n,
-    m,
-    { data: a.data, row: 1, col: a.cols },
-    { data: b.data, row: n, col: 1 },
-    c.data,
-  );
+  jsProduct(c.rows, n, m, strided(a.data, 1, a.cols), strided(b.data, n, 1), c.data);
 }
 
 /** c(m, n) = a(m, k) · b(k, n): an input gradient. */
 export function matmulAB(a: Matrix, b: Matrix, c: Matrix): void {
-  check('matmulAB', a.cols === b.rows && c.rows === a.rows && c.cols === b.cols, a, b, c);
+  const fits = a.cols === b.rows && c.rows === a.rows && c.cols === b.cols;
+  check('matmulAB', fits, a, b, c);
   const k = a.cols;
-  if (useWasm(c, k) && wasmProduct(a, 'rows' as ALayout, b, false, c)) return;
+  if (useWasm(c, k) && wasmProduct(a, 'rows', b, false, c)) return;
   const n = c.cols;
-  jsProduct(
-    c.rows,
-    n,
-    k,
-    { data: a.data, row: k, col: 1 },
-    { data: b.data, row: n, col: 1 },
-    c.data,
-  );
+  jsProduct(c.rows, n, k, strided(a.data, k, 1), strided(b.data, n, 1), c.data);
+}
+
+/** An operand whose element (r, s) is data[r * row + s * col]. */
+function strided(data: Data, row: number, col: number) {
+  return { data, row, col };
 }
 
 /** Whether a product into `c` over an inner dimension `k` should run in WebAssembly. */
