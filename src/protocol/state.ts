@@ -6,11 +6,18 @@ import { z } from './zod';
 /** A RunConfig, checked field by field by the engine's schema. */
 export const runConfigSchema = RunConfigSchema as unknown as z.ZodType<RunConfig>;
 
+/** Any number, NaN and Infinity included (z.number() refuses them). */
+const anyNumber = z.custom<number>(
+  (value) => typeof value === 'number',
+  'expected a number',
+);
+
 /**
- * A number that may arrive as null: VS Code sends messages as JSON, where NaN and Infinity
- * become null. Null reads back as NaN (e.g. a test loss without a test split, a diverged run).
+ * A number that may be NaN or infinite, or arrive as null: VS Code sends messages as JSON,
+ * where NaN and Infinity become null. Null reads back as NaN (e.g. a test loss without a test
+ * split, a diverged run).
  */
-export const num = z.union([z.number(), z.null().transform(() => NaN)]);
+export const num = z.union([anyNumber, z.null().transform(() => NaN)]);
 
 /** The metrics of one finished epoch, as the engine's EpochMetrics. */
 export const epochMetricsSchema = z.object({
