@@ -1,0 +1,182 @@
+/**
+ * What the pickers offer: datasets, activations, heads, losses, optimizers, with the labels the
+ * user reads. The page imports no engine code, so the engine's names are listed here, typed by
+ * the engine's own unions so that a missing or misspelled name fails to compile.
+ */
+import type {
+  ActivationName,
+  DatasetConfig,
+  DatasetName,
+  HeadName,
+  LossName,
+  OptimizerName,
+  Reduction,
+} from '../engine/config';
+import type { Choice } from './dom';
+
+/** The kind of labels a dataset has. */
+export type Task = 'binary' | 'multiclass' | 'multilabel';
+
+/** How the picker shows one dataset. */
+export interface DatasetEntry {
+  label: string;
+  task: Task;
+  /** Shipped data (fixed samples, no noise) rather than generated from the seed. */
+  real: boolean;
+  /** Number of classes (or labels) when fixed; synthetic K is a setting. */
+  classes: number;
+  /** K (spiral, blobs) or L (multi-label) is the user's choice. */
+  variableClasses?: 'classes' | 'labels';
+}
+
+/** Every dataset, in picker order. */
+export const DATASETS: Record<DatasetName, DatasetEntry> = {
+  circle: { label: 'Circle', task: 'binary', real: false, classes: 2 },
+  xor: { label: 'XOR', task: 'binary', real: false, classes: 2 },
+  gaussians: { label: 'Two Gaussians', task: 'binary', real: false, classes: 2 },
+  moons: { label: 'Moons', task: 'binary', real: false, classes: 2 },
+  spiral: {
+    label: 'Spiral',
+    task: 'multiclass',
+    real: false,
+    classes: 3,
+    variableClasses: 'classes',
+  },
+  blobs: {
+    label: 'Blobs',
+    task: 'multiclass',
+    real: false,
+    classes: 3,
+    variableClasses: 'classes',
+  },
+  multilabel: {
+    label: 'Multi-label',
+    task: 'multilabel',
+    real: false,
+    classes: 3,
+    variableClasses: 'labels',
+  },
+  iris: { label: 'Iris (real)', task: 'multiclass', real: true, classes: 3 },
+  wine: { label: 'Wine (real)', task: 'multiclass', real: true, classes: 3 },
+  breast_cancer: {
+    label: 'Breast cancer (real)',
+    task: 'binary',
+    real: true,
+    classes: 2,
+  },
+};
+
+/** The choices of a `Record` keyed by value, labelled by `label`. */
+function choicesOf<T extends string, E>(
+  table: Record<T, E>,
+  label: (e: E) => string,
+): Choice[] {
+  return (Object.keys(table) as T[]).map((value) => ({
+    value,
+    label: label(table[value]),
+  }));
+}
+
+/** The dataset picker's choices. */
+export const DATASET_CHOICES = choicesOf(DATASETS, (d) => d.label);
+
+/** Hidden-layer activations, as the torch.nn modules are named. */
+export const ACTIVATIONS: Record<ActivationName, string> = {
+  relu: 'ReLU',
+  leaky_relu: 'LeakyReLU',
+  tanh: 'Tanh',
+  sigmoid: 'Sigmoid',
+  identity: 'Identity',
+};
+
+/** The activation picker's choices. */
+export const ACTIVATION_CHOICES = choicesOf(ACTIVATIONS, (label) => label);
+
+/** What each head makes of the last layer's output, in words. */
+export const HEADS: Record<HeadName, { label: string; output: string }> = {
+  none: { label: 'None (logits)', output: 'logits (any real number)' },
+  sigmoid: { label: 'Sigmoid', output: 'probabilities in (0, 1), one per unit' },
+  softmax: { label: 'Softmax', output: 'probabilities that sum to 1 over the units' },
+  log_softmax: { label: 'LogSoftmax', output: 'log-probabilities (<= 0)' },
+};
+
+/** The head picker's choices. */
+export const HEAD_CHOICES = choicesOf(HEADS, (h) => h.label);
+
+/** The options each loss takes, as PyTorch's constructor arguments. */
+export interface LossEntry {
+  weight: boolean;
+  posWeight: boolean;
+  ignoreIndex: boolean;
+  labelSmoothing: boolean;
+}
+
+/** Every loss and the options it accepts. */
+export const LOSSES: Record<LossName, LossEntry> = {
+  BCEWithLogitsLoss: {
+    weight: true,
+    posWeight: true,
+    ignoreIndex: false,
+    labelSmoothing: false,
+  },
+  BCELoss: { weight: true, posWeight: false, ignoreIndex: false, labelSmoothing: false },
+  CrossEntropyLoss: {
+    weight: true,
+    posWeight: false,
+    ignoreIndex: true,
+    labelSmoothing: true,
+  },
+  NLLLoss: { weight: true, posWeight: false, ignoreIndex: true, labelSmoothing: false },
+  MSELoss: { weight: false, posWeight: false, ignoreIndex: false, labelSmoothing: false },
+};
+
+/** The loss picker's choices. */
+export const LOSS_CHOICES = choicesOf(LOSSES, () => '').map((c) => ({
+  ...c,
+  label: c.value,
+}));
+
+/** The reduction picker's choices. */
+export const REDUCTION_CHOICES: Choice[] = (['mean', 'sum', 'none'] as Reduction[]).map(
+  (r) => ({
+    value: r,
+    label: r,
+  }),
+);
+
+/** The optimizers and the settings each shows beside the learning rate. */
+export const OPTIMIZERS: Record<OptimizerName, { momentum: boolean; betas: boolean }> = {
+  SGD: { momentum: true, betas: false },
+  Adam: { momentum: false, betas: true },
+  AdamW: { momentum: false, betas: true },
+  RMSprop: { momentum: true, betas: false },
+};
+
+/** The optimizer picker's choices. */
+export const OPTIMIZER_CHOICES = choicesOf(OPTIMIZERS, () => '').map((c) => ({
+  ...c,
+  label: c.value,
+}));
+
+/** Whether a loss takes class indices (CrossEntropyLoss, NLLLoss) rather than 0/1 floats. */
+export function takesIndices(loss: LossName): boolean {
+  return loss === 'CrossEntropyLoss' || loss === 'NLLLoss';
+}
+
+/** The output widths that fit a task with `classes` classes (or labels) and a loss. */
+export function outputChoices(task: Task, classes: number, loss: LossName): number[] {
+  if (task === 'binary') return takesIndices(loss) ? [2] : [1, 2];
+  return [classes];
+}
+
+/** The task and class (or label) count a dataset configuration produces. */
+export function datasetShape(config: DatasetConfig): { task: Task; classes: number } {
+  const entry = DATASETS[config.name];
+  if (entry.variableClasses === 'labels')
+    return { task: 'multilabel', classes: config.labels ?? 3 };
+  if (entry.variableClasses === 'classes') {
+    const classes = config.classes ?? entry.classes;
+    return { task: classes === 2 ? 'binary' : 'multiclass', classes };
+  }
+  return { task: entry.task, classes: entry.classes };
+}

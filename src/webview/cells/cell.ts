@@ -1,0 +1,95 @@
+/** One notebook cell: a title, its inputs, its output area, and how it runs. */
+import type { RunConfig } from '../../engine/config';
+import type { PageMessage } from '../../protocol/page';
+import { datasetShape, outputChoices } from '../catalog';
+import { el } from '../dom';
+import type { Change, PageState, Store } from '../state';
+import type { Theme } from '../theme';
+
+/** What every cell may use: the store, the channel to the host, and the current theme. */
+export interface CellContext {
+  store: Store;
+  post(message: PageMessage): void;
+  theme(): Theme;
+  /** Sends the draft to the host when it changed, so that the run matches what is shown. */
+  applyDraft(): void;
+}
+
+/** The frame shared by all cells; each cell fills `inputs` and `output`. */
+export abstract class Cell {
+  readonly element: HTMLElement;
+  readonly inputs: HTMLElement;
+  readonly output: HTMLElement;
+  private readonly _staleNote: HTMLElement;
+
+  /** Builds the frame of cell number `index` (0-based), titled `title`. */
+  constructor(
+    readonly index: number,
+    title: string,
+    protected readonly context: CellContext,
+  ) {
+    const headingId = `cell-${index}-title`;
+    this.inputs = el('div', { className: 'cell-inputs' });
+    this.output = el('div', {
+      className: 'cell-output',
+      attrs: { 'aria-live': 'polite', 'aria-label': `${title}: output` },
+    });
+    this._staleNote = el('p', {
+      className: 'stale-note',
+      text: 'Inputs above changed: run this cell (Shift+Enter) to update.',
+    });
+    this._staleNote.hidden = true;
+    const heading = el('h2', {
+      text: `${index + 1}. ${title}`,
+      attrs: { id: headingId },
+    });
+    this.element = el(
+      'section',
+      {
+        className: 'cell',
+        attrs: { 'aria-labelledby': headingId },
+        testId: `cell-${index}`,
+      },
+      [heading, this.inputs, this._staleNote, this.output],
+    );
+  }
+
+  /** Redraws what `changes` touched. */
+  abstract render(state: PageState, changes: ReadonlySet<Change>): void;
+
+  /** Runs the cell (Shift+Enter): applies the draft, and for the training cell, trains. */
+  run(): void {
+    this.context.applyDraft();
+  }
+
+  /** Redraws theme-dependent outputs (charts, canvases). */
+  retheme(): void {}
+
+  /** Shows or hides the stale mark on this cell's output. */
+  setStale(stale: boolean): void {
+    this.output.classList.toggle('stale', stale);
+    this._staleNote.hidden = !stale;
+  }
+
+  /** Changes the draft with `mutate`, marking this cell and those below stale. */
+  protected edit(mutate: (draft: RunConfig) => void): void {
+    const draft = this.context.store.state.draft;
+    if (!draft) return;
+    const next = structuredClone(draft);
+    mutate(next);
+    fitOutputs(next);
+    this.context.store.edit(this.index, next);
+  }
+}
+
+/** True when `changes` asks for a full redraw or names one of `kinds`. */
+export function touches(changes: ReadonlySet<Change>, ...kinds: Change[]): boolean {
+  return changes.has('all') || kinds.some((kind) => changes.has(kind));
+}
+
+/** Sets the output width to one the data and loss accept, when the current one does not fit. */
+export function fitOutputs(config: RunConfig): void {
+  const { task, classes } = datasetShape(config.dataset);
+  const choices = outputChoices(task, classes, config.loss.name);
+  if (!choices.includes(config.model.outputs)) config.model.outputs = choices[0];
+}

@@ -1,0 +1,165 @@
+/** Cell 1, the data: which dataset, how many points, noise, split and seed, and a preview. */
+import type { DatasetConfig, DatasetName } from '../../engine/config';
+import { DATASET_CHOICES, DATASETS, datasetShape } from '../catalog';
+import { el, field, numberInput, readNumber, select, setChoices } from '../dom';
+import { Heatmap } from '../heatmap';
+import { projectPoints } from '../points';
+import type { Change, PageState } from '../state';
+import { Cell, touches, type CellContext } from './cell';
+
+/** The data cell. */
+export class DataCell extends Cell {
+  private readonly _name = select(DATASET_CHOICES, 'moons', 'dataset');
+  private readonly _samples = numberInput(400, {
+    min: 10,
+    max: 20000,
+    step: 10,
+    testId: 'samples',
+  });
+  private readonly _noise = numberInput(0.2, {
+    min: 0,
+    max: 2,
+    step: 0.05,
+    testId: 'noise',
+  });
+  private readonly _testFraction = numberInput(0.2, { min: 0, max: 0.9, step: 0.05 });
+  private readonly _seed = numberInput(0, { min: 0, step: 1, testId: 'data-seed' });
+  private readonly _classes = numberInput(3, {
+    min: 2,
+    max: 10,
+    step: 1,
+    testId: 'classes',
+  });
+  private readonly _classesField = field('Classes', this._classes);
+  private readonly _featureX = select([], '0', 'feature-x');
+  private readonly _featureY = select([], '1', 'feature-y');
+  private readonly _featureFields = el('div', { className: 'row' }, [
+    field('Horizontal axis', this._featureX),
+    field('Vertical axis', this._featureY),
+  ]);
+  private readonly _summary = el('p', { className: 'summary', testId: 'data-summary' });
+  private readonly _preview: Heatmap;
+
+  /** Builds the data cell as cell `index`. */
+  constructor(index: number, context: CellContext) {
+    super(index, 'Data', context);
+    const canvas = el('canvas', {
+      className: 'plot preview',
+      testId: 'data-preview',
+      attrs: {
+        role: 'img',
+        'aria-label': 'Scatter plot of the training points by class',
+      },
+    });
+    this._preview = new Heatmap(canvas, {
+      shade: 'winner',
+      hardBoundaries: false,
+      showTest: true,
+    });
+    this.inputs.append(
+      el('div', { className: 'row' }, [
+        field('Dataset', this._name),
+        field('Samples', this._samples),
+        field('Noise', this._noise),
+        field('Test fraction', this._testFraction),
+        field('Seed', this._seed),
+        this._classesField,
+      ]),
+      this._featureFields,
+    );
+    this.output.append(this._summary, canvas);
+    this._listen();
+  }
+
+  /** Redraws the inputs from the draft and the preview from the host's dataset. */
+  render(state: PageState, changes: ReadonlySet<Change>): void {
+    if (changes.has('all')) this._showDraft(state);
+    if (touches(changes, 'view')) this._showDataset(state);
+  }
+
+  /** Redraws the preview in the new theme. */
+  override retheme(): void {
+    this._preview.draw(this.context.theme());
+  }
+
+  private _listen(): void {
+    const onEdit = () => this.edit((draft) => this._readInto(draft.dataset));
+    for (const input of [this._samples, this._noise, this._testFraction, this._seed]) {
+      input.addEventListener('change', onEdit);
+    }
+    this._classes.addEventListener('change', onEdit);
+    this._name.addEventListener('change', () => {
+      onEdit();
+      this._showEnabled(this._name.value as DatasetName);
+    });
+    this._featureX.addEventListener('change', () => this._sendView());
+    this._featureY.addEventListener('change', () => this._sendView());
+  }
+
+  private _readInto(dataset: DatasetConfig): void {
+    dataset.name = this._name.value as DatasetName;
+    dataset.samples = Math.round(readNumber(this._samples, dataset.samples));
+    dataset.noise = readNumber(this._noise, dataset.noise);
+    dataset.testFraction = readNumber(this._testFraction, dataset.testFraction);
+    dataset.seed = Math.round(readNumber(this._seed, dataset.seed));
+    const variable = DATASETS[dataset.name].variableClasses;
+    delete dataset.classes;
+    delete dataset.labels;
+    if (variable) dataset[variable] = Math.round(readNumber(this._classes, 3));
+  }
+
+  private _showDraft(state: PageState): void {
+    const dataset = state.draft?.dataset;
+    if (!dataset) return;
+    this._name.value = dataset.name;
+    this._samples.value = String(dataset.samples);
+    this._noise.value = String(dataset.noise);
+    this._testFraction.value = String(dataset.testFraction);
+    this._seed.value = String(dataset.seed);
+    this._classes.value = String(datasetShape(dataset).classes);
+    this._showEnabled(dataset.name);
+  }
+
+  private _showEnabled(name: DatasetName): void {
+    const entry = DATASETS[name];
+    this._samples.disabled = entry.real;
+    this._noise.disabled = entry.real;
+    this._classesField.hidden = !entry.variableClasses;
+    const caption = this._classesField.querySelector('label');
+    if (caption)
+      caption.textContent = entry.variableClasses === 'labels' ? 'Labels' : 'Classes';
+  }
+
+  private _showDataset(state: PageState): void {
+    const dataset = state.run?.dataset;
+    const view = state.run?.view;
+    if (!dataset || !view) return;
+    const choices = dataset.features.map((name, i) => ({
+      value: String(i),
+      label: name,
+    }));
+    setChoices(this._featureX, choices, String(view.features[0]));
+    setChoices(this._featureY, choices, String(view.features[1]));
+    this._featureFields.hidden = dataset.features.length <= 2;
+    const classes = dataset.classNames.join(', ');
+    this._summary.textContent =
+      `${dataset.train.x.length} training and ${dataset.test.x.length} test points, ` +
+      `${dataset.features.length} features, ${dataset.task}: ${classes}.`;
+    const train = projectPoints(dataset, 'train', view.features);
+    const test = projectPoints(dataset, 'test', view.features);
+    this._preview.setPoints(train, test);
+    this._preview.draw(this.context.theme());
+  }
+
+  private _sendView(): void {
+    const run = this.context.store.state.run;
+    if (!run) return;
+    const features: [number, number] = [
+      Number(this._featureX.value),
+      Number(this._featureY.value),
+    ];
+    run.view = { ...run.view, features };
+    this.context.post({ type: 'setView', view: run.view });
+    this.context.store.touch('view');
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * Line charts of the loss and accuracy per epoch (Chart.js, registering only the parts used),
+ * updated in place as epochs arrive.
+ */
+import {
+  Chart,
+  LineController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  LogarithmicScale,
+  Tooltip,
+  Legend,
+  type ChartConfiguration,
+  type ChartDataset,
+} from 'chart.js';
+import type { EpochMetrics } from '../protocol/state';
+import type { Theme } from './theme';
+
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  LogarithmicScale,
+  Tooltip,
+  Legend,
+);
+
+/** Which metric a chart shows: loss (train and test) or accuracy (train and test). */
+export type Metric = 'loss' | 'accuracy';
+
+/** A line chart of one metric over epochs, for the train and test splits. */
+export class MetricChart {
+  private readonly _chart: Chart<'line', { x: number; y: number }[]>;
+  private _shown = 0;
+
+  /** Creates the chart of `metric` on `canvas`, coloured by `theme`. */
+  constructor(
+    canvas: HTMLCanvasElement,
+    readonly metric: Metric,
+    theme: Theme,
+  ) {
+    this._chart = new Chart(canvas, chartConfig(metric, theme));
+  }
+
+  /** Shows `history`, appending only the epochs not yet shown when it grew. */
+  setHistory(history: readonly EpochMetrics[]): void {
+    const [train, test] = this._chart.data.datasets;
+    if (history.length < this._shown) {
+      train.data.length = 0;
+      test.data.length = 0;
+      this._shown = 0;
+    }
+    for (let i = this._shown; i < history.length; i++) {
+      const m = history[i];
+      train.data.push({ x: m.epoch, y: this._value(m, 'train') });
+      test.data.push({ x: m.epoch, y: this._value(m, 'test') });
+    }
+    this._shown = history.length;
+    this._chart.update('none');
+  }
+
+  /** Switches the value axis between linear and logarithmic. */
+  setLogScale(log: boolean): void {
+    const y = this._chart.options.scales?.y;
+    if (y) y.type = log ? 'logarithmic' : 'linear';
+    this._chart.update('none');
+  }
+
+  /** Recolours the chart for `theme`. */
+  setTheme(theme: Theme): void {
+    const fresh = chartConfig(this.metric, theme);
+    const y = this._chart.options.scales?.y;
+    const logarithmic = y?.type === 'logarithmic';
+    this._chart.options = fresh.options ?? {};
+    this.setLogScale(logarithmic);
+    this._chart.data.datasets.forEach((dataset, i) => {
+      const colours = fresh.data.datasets[i];
+      dataset.borderColor = colours.borderColor;
+      dataset.backgroundColor = colours.backgroundColor;
+    });
+    this._chart.update('none');
+  }
+
+  /** Number of epochs drawn. */
+  get points(): number {
+    return this._shown;
+  }
+
+  /** Frees the canvas. */
+  dispose(): void {
+    this._chart.destroy();
+  }
+
+  private _value(m: EpochMetrics, split: 'train' | 'test'): number {
+    if (this.metric === 'loss') return split === 'train' ? m.trainLoss : m.testLoss;
+    return split === 'train' ? m.trainAccuracy : m.testAccuracy;
+  }
+}
+
+/** The full configuration of a metric chart, coloured for `theme`. */
+function chartConfig(
+  metric: Metric,
+  theme: Theme,
+): ChartConfiguration<'line', { x: number; y: number }[]> {
+  const title = metric === 'loss' ? 'loss' : 'accuracy';
+  return {
+    type: 'line',
+    data: {
+      datasets: [
+        line(`train ${title}`, theme.classes[0], []),
+        line(`test ${title}`, theme.classes[1], [5, 4]),
+      ],
+    },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      parsing: false,
+      normalized: true,
+      interaction: { mode: 'index', intersect: false },
+      plugins: {
+        legend: { labels: { color: theme.foreground, boxHeight: 2 } },
+        tooltip: {
+          callbacks: {
+            title: (items) => `epoch ${items[0]?.parsed.x ?? ''}`,
+            label: (item) =>
+              `${item.dataset.label}: ${formatValue(item.parsed.y ?? NaN)}`,
+          },
+        },
+      },
+      scales: {
+        x: axis('epoch', theme, metric === 'loss' ? undefined : undefined),
+        y: axis(title, theme, metric === 'accuracy' ? { min: 0, max: 1 } : undefined),
+      },
+    },
+  };
+}
+
+/** One line of the chart. */
+function line(
+  label: string,
+  colour: string,
+  dash: number[],
+): ChartDataset<'line', { x: number; y: number }[]> {
+  return {
+    label,
+    data: [],
+    borderColor: colour,
+    backgroundColor: colour,
+    borderDash: dash,
+    borderWidth: 2,
+    pointRadius: 0,
+    pointHitRadius: 6,
+    tension: 0,
+  };
+}
+
+/** A linear axis titled `title`, with optional fixed bounds. */
+function axis(title: string, theme: Theme, bounds?: { min: number; max: number }) {
+  return {
+    type: 'linear' as const,
+    ...bounds,
+    title: { display: true, text: title, color: theme.muted },
+    ticks: { color: theme.muted, maxTicksLimit: 6 },
+    grid: { color: theme.grid },
+    border: { color: theme.border },
+  };
+}
+
+/** A loss or accuracy with four significant digits, in exponent form when tiny. */
+export function formatValue(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value !== 0 && Math.abs(value) < 1e-3) return value.toExponential(3);
+  return value.toPrecision(4);
+}

@@ -1,0 +1,210 @@
+/**
+ * The decision picture: the heatmap canvas with its controls (shading, test points, hard
+ * boundaries) and the inspector for the point under the cursor or selected by keyboard.
+ */
+import type { DatasetView } from '../protocol/state';
+import type { CellContext } from './cells/cell';
+import { checkbox, checkboxOf, el, field, select } from './dom';
+import { perFrame } from './frame';
+import { Heatmap, type PointRef, type ShadeMode } from './heatmap';
+import { Inspector } from './inspector';
+import { projectPoints } from './points';
+import type { Change, PageState } from './state';
+
+/** The heatmap panel with its controls and inspector. */
+export class HeatmapView {
+  readonly element: HTMLElement;
+  private readonly _canvas = el('canvas', {
+    className: 'plot heatmap',
+    testId: 'heatmap',
+    attrs: { tabindex: '0', role: 'img' },
+  });
+  private readonly _shade = select(
+    [{ value: 'winner', label: 'Winning class' }],
+    'winner',
+    'shade',
+  );
+  private readonly _showTest = checkbox('Test points', true, 'show-test');
+  private readonly _hard = checkbox('Hard boundaries', false, 'hard-boundaries');
+  private readonly _axes = el('p', { className: 'hint axes', testId: 'heatmap-axes' });
+  private readonly _heatmap: Heatmap;
+  private readonly _inspector = new Inspector();
+  private readonly _draw = perFrame(() => this._heatmap.draw(this._context.theme()));
+  private _hovered?: PointRef;
+  private _requested?: string;
+
+  /** Builds the panel; it reads the run from `context.store`. */
+  constructor(private readonly _context: CellContext) {
+    this._canvas.setAttribute(
+      'aria-label',
+      'Decision boundary: predicted probability over two features, with the data points. ' +
+        'Focus and use the arrow keys to inspect points one by one.',
+    );
+    this._heatmap = new Heatmap(this._canvas, {
+      shade: 'winner',
+      hardBoundaries: false,
+      showTest: true,
+    });
+    const controls = el('div', { className: 'row' }, [
+      field('Shade by', this._shade),
+      this._showTest,
+      this._hard,
+    ]);
+    this.element = el('div', { className: 'grid-heatmap' }, [
+      el('div', { className: 'panel' }, [
+        el('div', { className: 'panel-head' }, [el('h3', { text: 'Decision boundary' })]),
+        controls,
+        this._canvas,
+        this._axes,
+      ]),
+      el('div', { className: 'panel' }, [
+        el('div', { className: 'panel-head' }, [el('h3', { text: 'Inspector' })]),
+        this._inspector.element,
+      ]),
+    ]);
+    this._listen();
+  }
+
+  /** What the heatmap shades: the winning class or one class's probability. */
+  get shade(): ShadeMode {
+    return this._heatmap.options.shade;
+  }
+
+  /** Updates the grid, points and inspector from what changed. */
+  render(state: PageState, changes: ReadonlySet<Change>): void {
+    const run = state.run;
+    if (changes.has('all')) this._reset(run?.dataset);
+    if (changes.has('inspection')) this._showInspection(state);
+    if (!run?.dataset) return;
+    if (changes.has('all') || changes.has('view') || changes.has('snapshot')) {
+      this._heatmap.setGrid(run.snapshot?.grid);
+      this._setPoints(run.dataset, run.snapshot?.grid?.features ?? run.view.features);
+      if (changes.has('snapshot')) this._refreshInspection();
+      this._draw();
+    }
+  }
+
+  /** Repaints in the current theme. */
+  retheme(): void {
+    this._heatmap.invalidate();
+    this._draw();
+    const state = this._context.store.state;
+    if (state.inspection) this._showInspection(state);
+  }
+
+  private _listen(): void {
+    this._shade.addEventListener('change', () => {
+      const value = this._shade.value;
+      this._setOption({ shade: value === 'winner' ? 'winner' : Number(value) });
+    });
+    checkboxOf(this._showTest).addEventListener('change', () =>
+      this._setOption({ showTest: checkboxOf(this._showTest).checked }),
+    );
+    checkboxOf(this._hard).addEventListener('change', () =>
+      this._setOption({ hardBoundaries: checkboxOf(this._hard).checked }),
+    );
+    this._canvas.addEventListener('mousemove', (e) => this._hover(e.offsetX, e.offsetY));
+    this._canvas.addEventListener('mouseleave', () => this._leave());
+    this._canvas.addEventListener('click', (e) => this._select(e.offsetX, e.offsetY));
+    this._canvas.addEventListener('keydown', (e) => this._key(e));
+  }
+
+  private _setOption(patch: Partial<Heatmap['options']>): void {
+    Object.assign(this._heatmap.options, patch);
+    this._heatmap.invalidate();
+    const run = this._context.store.state.run;
+    if (run?.dataset)
+      this._setPoints(run.dataset, run.snapshot?.grid?.features ?? run.view.features);
+    this._draw();
+  }
+
+  private _reset(dataset: DatasetView | undefined): void {
+    const choices = [{ value: 'winner', label: 'Winning class' }];
+    dataset?.classNames.forEach((name, k) =>
+      choices.push({ value: String(k), label: `p(${name})` }),
+    );
+    const keep = choices.some((c) => c.value === this._shade.value)
+      ? this._shade.value
+      : 'winner';
+    this._shade.replaceChildren(
+      ...choices.map((c) => el('option', { text: c.label, attrs: { value: c.value } })),
+    );
+    this._shade.value = keep;
+    this._heatmap.options.shade = keep === 'winner' ? 'winner' : Number(keep);
+    this._heatmap.options.selected = undefined;
+    this._hovered = undefined;
+    this._requested = undefined;
+    this._inspector.clear();
+    if (dataset) {
+      const run = this._context.store.state.run;
+      const [fx, fy] = run?.view.features ?? [0, 1];
+      this._axes.textContent =
+        `Horizontal: ${dataset.features[fx]}, vertical: ${dataset.features[fy]} ` +
+        '(standardised). Circles: training points; squares: test points.';
+    }
+  }
+
+  private _setPoints(dataset: DatasetView, features: readonly [number, number]): void {
+    const shade = this._heatmap.options.shade;
+    this._heatmap.setPoints(
+      projectPoints(dataset, 'train', features, shade),
+      projectPoints(dataset, 'test', features, shade),
+    );
+  }
+
+  private _hover(x: number, y: number): void {
+    const point = this._heatmap.pointAt(x, y);
+    if (!point || sameRef(point, this._hovered)) return;
+    this._hovered = point;
+    this._inspect(point);
+  }
+
+  private _leave(): void {
+    this._hovered = undefined;
+    const selected = this._heatmap.options.selected;
+    if (selected) this._inspect(selected);
+  }
+
+  private _select(x: number, y: number): void {
+    const point = this._heatmap.pointAt(x, y);
+    this._heatmap.options.selected = point;
+    if (point) this._inspect(point);
+    this._draw();
+  }
+
+  private _key(event: KeyboardEvent): void {
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    const dataset = this._context.store.state.run?.dataset;
+    if (!step || !dataset) return;
+    event.preventDefault();
+    const current = this._heatmap.options.selected ?? { split: 'train', index: -step };
+    const size = dataset[current.split].x.length;
+    const index = (current.index + step + size) % size;
+    this._heatmap.options.selected = { split: current.split, index };
+    this._inspect(this._heatmap.options.selected);
+    this._draw();
+  }
+
+  private _inspect(point: PointRef): void {
+    const key = `${point.split}:${point.index}`;
+    this._requested = key;
+    this._context.post({ type: 'inspect', split: point.split, index: point.index });
+  }
+
+  /** Asks again for the shown point after the weights changed. */
+  private _refreshInspection(): void {
+    const point = this._hovered ?? this._heatmap.options.selected;
+    if (point) this._inspect(point);
+  }
+
+  private _showInspection(state: PageState): void {
+    const point = state.inspection;
+    const dataset = state.run?.dataset;
+    if (!point || !dataset || `${point.split}:${point.index}` !== this._requested) return;
+    this._inspector.show(point, dataset, this._context.theme());
+  }
+}
+
+function sameRef(a: PointRef, b: PointRef | undefined): boolean {
+  return !!b && a.split === b.split && a.index === b.index;
+}
