@@ -35,14 +35,16 @@ export function parseRunFile(text: string): RunFile {
   }
   checkVersion(json);
   const result = RunFileSchema.safeParse(json);
-  if (!result.success) throw new RunFileError(describeIssues(result.error.issues));
+  if (!result.success) throw new RunFileError(describeIssues(result.error.issues, 'run file'));
   return fromData(result.data);
 }
 
 /** Validates a run configuration (from a file or the CLI); throws naming the field. */
 export function parseRunConfig(value: unknown): RunConfig {
   const result = RunConfigSchema.safeParse(value);
-  if (!result.success) throw new RunFileError(describeIssues(result.error.issues));
+  if (!result.success) {
+    throw new RunFileError(describeIssues(result.error.issues, 'run configuration'));
+  }
   return result.data as RunConfig;
 }
 
@@ -101,12 +103,12 @@ function checkVersion(json: unknown): void {
 }
 
 /** One line per problem, each naming the field's path. */
-function describeIssues(issues: { path: PropertyKey[]; message: string }[]): string {
+function describeIssues(issues: { path: PropertyKey[]; message: string }[], what: string): string {
   const lines = issues
     .slice(0, 5)
     .map((i) => `${i.path.map(String).join('.') || '(top level)'}: ${i.message}`);
   const more = issues.length > 5 ? `\n…and ${issues.length - 5} more` : '';
-  return `The run file is invalid:\n${lines.join('\n')}${more}\nFix these fields or re-save the run.`;
+  return `The ${what} is invalid:\n${lines.join('\n')}${more}\nFix these fields.`;
 }
 
 /** Metrics from the file, with null read back as NaN. */
