@@ -11,6 +11,7 @@ import type {
   LossName,
   OptimizerName,
   Reduction,
+  RunConfig,
 } from '../engine/config';
 import type { Choice } from './dom';
 
@@ -179,4 +180,16 @@ export function datasetShape(config: DatasetConfig): { task: Task; classes: numb
     return { task: classes === 2 ? 'binary' : 'multiclass', classes };
   }
   return { task: entry.task, classes: entry.classes };
+}
+
+/**
+ * Points the head and loss at the usual choice for a task, when the dataset's task changed:
+ * logits with CrossEntropyLoss for multiclass data, BCEWithLogitsLoss otherwise.
+ */
+export function suitLossToTask(config: RunConfig, previous: Task): void {
+  const { task } = datasetShape(config.dataset);
+  if (task === previous) return;
+  const name: LossName = task === 'multiclass' ? 'CrossEntropyLoss' : 'BCEWithLogitsLoss';
+  config.loss = { name, reduction: config.loss.reduction };
+  config.model.head = 'none';
 }

@@ -11,6 +11,7 @@ import { ModelCell } from './cells/model';
 import { ResultsCell } from './cells/results';
 import { TrainCell } from './cells/train';
 import type { Change, PageState } from './state';
+import { insideVsCode, themePicker } from './theme-picker';
 
 /** The whole page. */
 export class Notebook {
@@ -86,6 +87,7 @@ export class Notebook {
       }),
     ]);
     actions.setAttribute('aria-label', 'Run actions');
+    if (!insideVsCode()) actions.append(themePicker());
     return el('header', { className: 'page-header' }, [
       el('h1', { text: 'Logit Lab' }),
       this._file,

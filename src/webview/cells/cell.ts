@@ -71,6 +71,15 @@ export abstract class Cell {
     this._staleNote.hidden = !stale;
   }
 
+  /**
+   * True when the inputs should be refilled from the draft: on a replay, or after another
+   * cell changed the draft (this cell's own edits are already on screen).
+   */
+  protected showsDraft(changes: ReadonlySet<Change>): boolean {
+    if (changes.has('all')) return true;
+    return changes.has('draft') && !this.element.contains(document.activeElement);
+  }
+
   /** Changes the draft with `mutate`, marking this cell and those below stale. */
   protected edit(mutate: (draft: RunConfig) => void): void {
     const draft = this.context.store.state.draft;

@@ -1,6 +1,6 @@
 /** Cell 1, the data: which dataset, how many points, noise, split and seed, and a preview. */
 import type { DatasetConfig, DatasetName } from '../../engine/config';
-import { DATASET_CHOICES, DATASETS, datasetShape } from '../catalog';
+import { DATASET_CHOICES, DATASETS, datasetShape, suitLossToTask } from '../catalog';
 import { el, field, numberInput, readNumber, select, setChoices } from '../dom';
 import { Heatmap } from '../heatmap';
 import { projectPoints } from '../points';
@@ -22,7 +22,12 @@ export class DataCell extends Cell {
     step: 0.05,
     testId: 'noise',
   });
-  private readonly _testFraction = numberInput(0.2, { min: 0, max: 0.9, step: 0.05 });
+  private readonly _testFraction = numberInput(0.2, {
+    min: 0,
+    max: 0.9,
+    step: 0.05,
+    testId: 'test-fraction',
+  });
   private readonly _seed = numberInput(0, { min: 0, step: 1, testId: 'data-seed' });
   private readonly _classes = numberInput(3, {
     min: 2,
@@ -73,7 +78,7 @@ export class DataCell extends Cell {
 
   /** Redraws the inputs from the draft and the preview from the host's dataset. */
   render(state: PageState, changes: ReadonlySet<Change>): void {
-    if (changes.has('all')) this._showDraft(state);
+    if (this.showsDraft(changes)) this._showDraft(state);
     if (touches(changes, 'view')) this._showDataset(state);
   }
 
@@ -83,7 +88,12 @@ export class DataCell extends Cell {
   }
 
   private _listen(): void {
-    const onEdit = () => this.edit((draft) => this._readInto(draft.dataset));
+    const onEdit = () =>
+      this.edit((draft) => {
+        const previous = datasetShape(draft.dataset).task;
+        this._readInto(draft.dataset);
+        suitLossToTask(draft, previous);
+      });
     for (const input of [this._samples, this._noise, this._testFraction, this._seed]) {
       input.addEventListener('change', onEdit);
     }

@@ -65,7 +65,7 @@ export class LossCell extends Cell {
   render(state: PageState, changes: ReadonlySet<Change>): void {
     const draft = state.draft;
     if (!draft) return;
-    if (changes.has('all')) this._showDraft(draft.loss, draft.model.head);
+    if (this.showsDraft(changes)) this._showDraft(draft.loss, draft.model.head);
     if (touches(changes, 'draft')) this._showChecks(state, draft);
   }
 

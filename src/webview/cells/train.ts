@@ -111,7 +111,7 @@ export class TrainCell extends Cell {
   render(state: PageState, changes: ReadonlySet<Change>): void {
     const run = state.run;
     if (!run) return;
-    if (changes.has('all') && state.draft) this._showDraft(state.draft);
+    if (this.showsDraft(changes) && state.draft) this._showDraft(state.draft);
     if (touches(changes, 'status')) this._showStatus(state);
     if (touches(changes, 'history', 'status')) this._progress.show(run);
   }
