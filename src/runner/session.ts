@@ -7,7 +7,13 @@ import type { RunConfig } from '../engine/config';
 import { parseRunFile, stringifyRunFile, type RunFile } from '../engine/runfile';
 import type { HostMessage, Inspection } from '../protocol/host';
 import type { PageMessage } from '../protocol/page';
-import type { RunState, Settings, StopInfo, ViewOptions } from '../protocol/state';
+import type {
+  FileInfo,
+  RunState,
+  Settings,
+  StopInfo,
+  ViewOptions,
+} from '../protocol/state';
 import { parsePageMessage } from '../protocol/validate';
 import type { WorkerEvent, WorkerRequest } from '../protocol/worker';
 import { messageOf } from './runner';
@@ -76,6 +82,7 @@ export class PlaygroundSession {
   >();
   private _disposed = false;
   private _pageReady = false;
+  private _unseenNotices: HostMessage[] = [];
 
   constructor(host: SessionHost, options: SessionOptions) {
     this._host = host;
@@ -122,7 +129,8 @@ export class PlaygroundSession {
     switch (message.type) {
       case 'ready':
         this._pageReady = true;
-        return this._post({ type: 'state', state: this._state });
+        this._post({ type: 'state', state: this._state });
+        return this._flushNotices();
       case 'setConfig':
         return this.setConfig(message.config);
       case 'train':
@@ -152,6 +160,23 @@ export class PlaygroundSession {
     }
   }
 
+  /** Starts a new, unsaved run from `config` (a template, the default run). */
+  newRun(config: RunConfig): void {
+    this._state.config = config;
+    this._setFile({ name: null, dirty: false });
+    this._prepare({ type: 'init', config });
+  }
+
+  /** Marks the run as changed since it was saved (e.g. restored from an unsaved state). */
+  markDirty(): void {
+    this._setDirty(true);
+  }
+
+  /** Shows the run as failed with `message` (e.g. its file could not be read). */
+  fail(message: string): void {
+    this._setStatus('error', undefined, message);
+  }
+
   /** Replaces the config: the run goes back to epoch 0 with a new model. */
   setConfig(config: RunConfig): void {
     this._state.config = config;
@@ -175,7 +200,7 @@ export class PlaygroundSession {
       this._notice('error', `Could not open ${name}: ${messageOf(error)}`);
       return false;
     }
-    this._state.file = { name, dirty: false };
+    this._setFile({ name, dirty: false });
     this._prepare({ type: 'load', run });
     this._host.log.info(`Opened ${name} (${run.history.length} epochs).`);
     return true;
@@ -193,8 +218,7 @@ export class PlaygroundSession {
       const text = await this.exportText();
       const name = await this._host.save(text, this._state.file.name, saveAs);
       if (name === undefined) return false;
-      this._state.file = { name, dirty: false };
-      this._post({ type: 'file', file: this._state.file });
+      this._setFile({ name, dirty: false });
       this._host.log.info(`Saved the run to ${name}.`);
       this._host.changed?.(this);
       return true;
@@ -366,9 +390,12 @@ export class PlaygroundSession {
   }
 
   private _setDirty(dirty: boolean): void {
-    if (this._state.file.dirty === dirty) return;
-    this._state.file = { ...this._state.file, dirty };
-    this._post({ type: 'file', file: this._state.file });
+    if (this._state.file.dirty !== dirty) this._setFile({ ...this._state.file, dirty });
+  }
+
+  private _setFile(file: FileInfo): void {
+    this._state.file = file;
+    this._post({ type: 'file', file });
   }
 
   private _rejectPending(reason: string): void {
@@ -384,7 +411,15 @@ export class PlaygroundSession {
     this._host.notify?.(level, message);
   }
 
+  /** Notices raised while the page was away, shown once it is back. */
+  private _flushNotices(): void {
+    const notices = this._unseenNotices;
+    this._unseenNotices = [];
+    for (const notice of notices) this._post(notice);
+  }
+
   private _post(message: HostMessage): void {
+    if (message.type === 'notice' && !this._pageReady) this._unseenNotices.push(message);
     if (this._pageReady) this._host.post(message);
   }
 }
