@@ -133,20 +133,23 @@ function step(local: number, stride: number, times: number): number[] {
   return [...op.get(local), ...op.get(stride), ...scaled, ...op.i32Add, ...op.set(local)];
 }
 
-/** transpose(src, rows, cols, dst): dst (cols, rows) = srcᵀ, both row-major, by elements. */
+/**
+ * transpose(src, rows, cols, dst): dst (cols, rows) = srcᵀ, both row-major. Writes run
+ * along dst's rows and reads down src's columns, which costs less than the other way round.
+ */
 function transpose(lanes: Lanes, bytes: number): FunctionSpec {
-  const [SRC, ROWS, COLS, DST, I_, J_, PD] = [0, 1, 2, 3, 4, 5, 6];
+  const [SRC, ROWS, COLS, DST, I_, J_, PS] = [0, 1, 2, 3, 4, 5, 6];
   const body = [
-    ...[...op.i32(0), ...op.set(I_), ...op.loop],
-    ...[...op.get(DST), ...op.get(I_), ...op.i32(bytes), ...op.i32Mul, ...op.i32Add],
-    ...[...op.set(PD), ...op.i32(0), ...op.set(J_), ...op.loop],
-    ...[...op.get(PD), ...op.get(SRC), ...lanes.load(0), ...lanes.store(0)],
-    ...[...op.get(SRC), ...op.i32(bytes), ...op.i32Add, ...op.set(SRC)],
-    ...[...op.get(PD), ...op.get(ROWS), ...op.i32(bytes), ...op.i32Mul, ...op.i32Add],
-    ...[...op.set(PD), ...op.get(J_), ...op.i32(1), ...op.i32Add, ...op.tee(J_)],
-    ...[...op.get(COLS), ...op.i32LtS, ...op.brIf(0), ...op.end],
-    ...[...op.get(I_), ...op.i32(1), ...op.i32Add, ...op.tee(I_)],
+    ...[...op.i32(0), ...op.set(J_), ...op.loop],
+    ...[...op.get(SRC), ...op.get(J_), ...op.i32(bytes), ...op.i32Mul, ...op.i32Add],
+    ...[...op.set(PS), ...op.i32(0), ...op.set(I_), ...op.loop],
+    ...[...op.get(DST), ...op.get(PS), ...lanes.load(0), ...lanes.store(0)],
+    ...[...op.get(DST), ...op.i32(bytes), ...op.i32Add, ...op.set(DST)],
+    ...[...op.get(PS), ...op.get(COLS), ...op.i32(bytes), ...op.i32Mul, ...op.i32Add],
+    ...[...op.set(PS), ...op.get(I_), ...op.i32(1), ...op.i32Add, ...op.tee(I_)],
     ...[...op.get(ROWS), ...op.i32LtS, ...op.brIf(0), ...op.end],
+    ...[...op.get(J_), ...op.i32(1), ...op.i32Add, ...op.tee(J_)],
+    ...[...op.get(COLS), ...op.i32LtS, ...op.brIf(0), ...op.end],
   ];
   return { name: 'transpose', params: 4, locals: [{ count: 3, type: I32 }], body };
 }

@@ -17,6 +17,8 @@ interface Instance {
   exports: Exports;
   view: Float32Array | Float64Array;
   dtype: DType;
+  /** Bytes of memory the view covers; reading `memory.buffer` on every call costs time. */
+  bytes: number;
 }
 
 /** Where the logical A(i, p) of a product sits in the source matrix `a`. */
@@ -46,7 +48,8 @@ function compile(dtype: DType): Instance | null {
     if (typeof WebAssembly !== 'object') return null;
     const module = new WebAssembly.Module(gemmModule(dtype));
     const exports = new WebAssembly.Instance(module).exports as unknown as Exports;
-    return { exports, view: viewOf(exports.memory, dtype), dtype };
+    const view = viewOf(exports.memory, dtype);
+    return { exports, view, dtype, bytes: view.byteLength };
   } catch {
     return null;
   }
@@ -58,14 +61,14 @@ function viewOf(memory: WebAssembly.Memory, dtype: DType): Float32Array | Float6
   return dtype === 'float32' ? new Float32Array(buffer) : new Float64Array(buffer);
 }
 
-/** Grows the memory to hold `elements` values, renewing the view when it moved. */
+/** Grows the memory to hold `elements` values, renewing the view over the new buffer. */
 function reserve(inst: Instance, elements: number): void {
   const bytes = elements * elementBytes(inst.dtype);
+  if (bytes <= inst.bytes) return;
   const memory = inst.exports.memory;
-  if (memory.buffer.byteLength < bytes) {
-    memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / PAGE));
-  }
-  if (inst.view.buffer !== memory.buffer) inst.view = viewOf(memory, inst.dtype);
+  memory.grow(Math.ceil((bytes - inst.bytes) / PAGE));
+  inst.view = viewOf(memory, inst.dtype);
+  inst.bytes = inst.view.byteLength;
 }
 
 /** `x` rounded up to a multiple of `to`. */
@@ -87,7 +90,8 @@ export function wasmProduct(
 ): boolean {
   const inst = instance(c.dtype);
   if (inst === null) return false;
-  const [m, n] = [c.rows, c.cols];
+  const m = c.rows;
+  const n = c.cols;
   const k = aLayout === 'rows' ? a.cols : a.rows;
   const blockCols = (VECTORS * 16) / elementBytes(c.dtype);
   const mPad = roundUp(m, BLOCK_ROWS);
