@@ -37,11 +37,11 @@ export class MetricChart {
 
   /** Creates the chart of `metric` on `canvas`, coloured by `theme`. */
   constructor(
-    canvas: HTMLCanvasElement,
+    private readonly _canvas: HTMLCanvasElement,
     readonly metric: Metric,
     theme: Theme,
   ) {
-    this._chart = new Chart(canvas, chartConfig(metric, theme));
+    this._chart = new Chart(_canvas, chartConfig(metric, theme));
   }
 
   /** Shows `history`, appending only the epochs not yet shown when it grew. */
@@ -58,6 +58,7 @@ export class MetricChart {
       test.data.push({ x: m.epoch, y: this._value(m, 'test') });
     }
     this._shown = history.length;
+    this._canvas.dataset.points = String(history.length);
     this._chart.update('none');
   }
 
@@ -131,7 +132,7 @@ function chartConfig(
         },
       },
       scales: {
-        x: axis('epoch', theme, metric === 'loss' ? undefined : undefined),
+        x: axis('epoch', theme),
         y: axis(title, theme, metric === 'accuracy' ? { min: 0, max: 1 } : undefined),
       },
     },

@@ -80,6 +80,7 @@ export class HeatmapView {
       this._heatmap.setGrid(run.snapshot?.grid);
       this._setPoints(run.dataset, run.snapshot?.grid?.features ?? run.view.features);
       if (changes.has('snapshot')) this._refreshInspection();
+      this._canvas.dataset.epoch = String(run.snapshot?.epoch ?? 0);
       this._draw();
     }
   }

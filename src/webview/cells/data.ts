@@ -99,6 +99,7 @@ export class DataCell extends Cell {
     }
     this._classes.addEventListener('change', onEdit);
     this._name.addEventListener('change', () => {
+      this._classes.value = String(DATASETS[this._name.value as DatasetName].classes);
       onEdit();
       this._showEnabled(this._name.value as DatasetName);
     });
