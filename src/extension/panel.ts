@@ -35,6 +35,7 @@ export class PlaygroundPanel implements Playground {
   private _uri?: vscode.Uri;
   private readonly _disposables: vscode.Disposable[] = [];
   private _persistTimer?: ReturnType<typeof setTimeout>;
+  private _disposed = false;
 
   /** The open panel, if any. */
   static get current(): PlaygroundPanel | undefined {
@@ -188,6 +189,8 @@ export class PlaygroundPanel implements Playground {
 
   /** Closes the panel's worker and listeners. */
   dispose(): void {
+    if (this._disposed) return;
+    this._disposed = true;
     if (PlaygroundPanel._current === this) PlaygroundPanel._current = undefined;
     if (this._persistTimer) clearTimeout(this._persistTimer);
     tracker.remove(this);

@@ -32,7 +32,7 @@ export class Uri {
     return new Uri('file', path);
   }
   static parse(text: string): Uri {
-    const match = /^(\w+):\/\/(.*)$/.exec(text);
+    const match = /^([\w-]+):\/\/(.*)$/.exec(text);
     return match ? new Uri(match[1], match[2]) : Uri.file(text);
   }
   static joinPath(base: Uri, ...parts: string[]): Uri {
@@ -155,7 +155,10 @@ export class StubPanel {
     this.active = visible;
     this._viewState.fire({ webviewPanel: this });
   }
+  private _isDisposed = false;
   dispose(): void {
+    if (this._isDisposed) return;
+    this._isDisposed = true;
     this._disposed.fire();
   }
 }
@@ -186,8 +189,14 @@ const show = async (kind: string, message: string) => {
 
 export const window = {
   createOutputChannel: (name: string) => logChannel(name),
-  createWebviewPanel(viewType: string, title: string): StubPanel {
+  createWebviewPanel(
+    viewType: string,
+    title: string,
+    _column: unknown,
+    options: unknown,
+  ) {
     const panel = new StubPanel(viewType, title);
+    panel.webview.options = options;
     panels.push(panel);
     return panel;
   },
