@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startSession, type Session } from './harness/session';
 
 /** Proves the harness on VS Code's own features, without the extension. */
@@ -47,5 +49,25 @@ describe('harness smoke test', () => {
     await expect
       .poll(() => log.cspViolations().length, { timeout: 10_000 })
       .toBeGreaterThan(0);
+  });
+
+  it('switches the colour theme, and the webview follows', async () => {
+    const { workbench } = session;
+    await workbench.setColorTheme('Dark Modern');
+    const frame = await workbench.webviewFrame('body.vscode-dark h1');
+    expect(await frame.locator('body').getAttribute('class')).toContain('vscode-dark');
+    await workbench.screenshot('smoke-dark-theme');
+  });
+
+  it('answers the save dialog with a path in the workspace', async () => {
+    const { workbench, page, workspace } = session;
+    await workbench.runCommand('File: New Untitled Text File');
+    await page.locator('.editor-instance .monaco-editor.focused').waitFor();
+    await page.keyboard.type('saved by the e2e harness');
+    await workbench.runCommand('File: Save As...');
+    const path = join(workspace, 'saved.txt');
+    await workbench.answerFileDialog(path);
+    const text = () => (existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+    await expect.poll(text, { timeout: 10_000 }).toBe('saved by the e2e harness');
   });
 });

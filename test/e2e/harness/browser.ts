@@ -1,6 +1,7 @@
 import { chromium, type Browser, type BrowserServer } from 'playwright-core';
-import { existsSync } from 'node:fs';
-import { killGroup, trackGroup } from './processes';
+import { existsSync, rmSync } from 'node:fs';
+import { tempFolder } from './codeServer';
+import { killByMarker, killGroup, trackGroup } from './processes';
 
 /** Debian's Chromium, unless LOGIT_LAB_CHROMIUM names another build. */
 const executablePath = process.env.LOGIT_LAB_CHROMIUM ?? '/usr/bin/chromium';
@@ -31,8 +32,11 @@ export async function launchBrowser(): Promise<TestBrowser> {
       `e2e: no Chromium at ${executablePath}: run scripts/e2e/install-code-server.sh`,
     );
   }
+  // A private HOME marks every helper process (the crash reporter leaves the group).
+  const home = tempFolder('chromium-home');
   const server: BrowserServer = await chromium.launchServer({
     executablePath,
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: `${home}/.config` },
     headless: true,
     args: chromiumArgs,
     handleSIGINT: false,
@@ -46,6 +50,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
     await browser.close().catch(() => undefined);
     await server.close().catch(() => undefined);
     await killGroup(pid, 2_000);
+    killByMarker(home);
+    rmSync(home, { recursive: true, force: true });
   }
   return { browser, pid, close };
 }

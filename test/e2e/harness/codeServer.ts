@@ -45,7 +45,13 @@ export function installExtension(
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 120_000,
+    env: offlineEnv(),
   });
+}
+
+/** The environment for code-server, with the extension marketplace switched off. */
+function offlineEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, EXTENSIONS_GALLERY: '{}' };
 }
 
 /** Makes an empty temporary folder whose name starts with `logit-lab-e2e-<label>-`. */
@@ -80,6 +86,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   const child = spawn(options.binary, args, {
     detached: true,
     stdio: ['ignore', log, log],
+    env: offlineEnv(),
   });
   const pid = child.pid ?? 0;
   trackGroup(pid);

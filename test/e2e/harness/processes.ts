@@ -53,6 +53,23 @@ export function groupCommands(pgid: number): string[] {
     .map((m) => m[2]);
 }
 
+/**
+ * Kills, by pid, the processes whose command line contains `marker` (a unique temporary
+ * path), for helpers such as Chromium's crash reporter that leave their parent's group.
+ */
+export function killByMarker(marker: string): void {
+  const out = execFileSync('ps', ['-e', '-o', 'pid=,args='], { encoding: 'utf8' });
+  for (const line of out.split('\n')) {
+    const m = line.trim().match(/^(\d+)\s+(.*)$/);
+    if (!m || !m[2].includes(marker) || Number(m[1]) === process.pid) continue;
+    try {
+      process.kill(Number(m[1]), 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
 /** A TCP port on 127.0.0.1 that was free a moment ago. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

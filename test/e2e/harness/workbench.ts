@@ -51,10 +51,18 @@ export class Workbench {
       .filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) })
       .first();
     await row.waitFor({ state: 'visible', timeout: 20_000 });
-    await row.click();
-    await this.quickInput
-      .waitFor({ state: 'hidden', timeout: 20_000 })
-      .catch(() => undefined);
+    const input = this.quickInput.locator('input');
+    const typed = await input.inputValue();
+    const focused = /\bfocused\b/.test((await row.getAttribute('class')) ?? '');
+    if (focused) await input.press('Enter');
+    else await row.click();
+    // The widget either closes or is reused at once by the next picker (e.g. a theme list).
+    await waitFor(`the quick pick to accept "${label}"`, async () => {
+      const open = await this.quickInput.isVisible();
+      return !open || (await input.inputValue().catch(() => '')) !== typed
+        ? true
+        : undefined;
+    });
   }
 
   /** Opens a workspace file by name through Quick Open (Ctrl+P). */
@@ -92,12 +100,70 @@ export class Workbench {
     );
   }
 
+  /** Chooses a colour theme through "Preferences: Color Theme", e.g. "Dark Modern". */
+  async setColorTheme(label: string): Promise<void> {
+    await this.runCommand('Preferences: Color Theme');
+    const rows = this.quickInput.locator('.monaco-list-row');
+    await waitFor('the colour themes to be listed', async () =>
+      (await rows.count()) > 2 ? true : undefined,
+    );
+    await this.quickInput.locator('input').fill(label);
+    await this.pickItem(label);
+  }
+
+  /** Answers VS Code's own save or open dialog (a quick input) with an absolute `path`. */
+  async answerFileDialog(path: string): Promise<void> {
+    const input = this.quickInput.locator('input');
+    await this._waitForSteadyValue(input);
+    await input.fill(path);
+    await input.press('Enter');
+    await this.quickInput.waitFor({ state: 'hidden', timeout: 20_000 });
+  }
+
+  /** Opens a file by clicking its row in the explorer, as a user would. */
+  async openFromExplorer(name: string): Promise<void> {
+    const row = this.page
+      .locator('.explorer-folders-view .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactly(name) }) });
+    await row.first().waitFor({ timeout: 20_000 });
+    await row.first().dblclick();
+  }
+
+  /** Reloads the window ("Developer: Reload Window") and waits for the workbench again. */
+  async reloadWindow(): Promise<void> {
+    await this.runCommand('Developer: Reload Window');
+    await this.page.waitForLoadState('load');
+    await this.page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
+    await this.page.locator('.explorer-folders-view').waitFor({ timeout: 60_000 });
+  }
+
+  /** The text of the visible lines of the active text editor. */
+  async editorText(): Promise<string> {
+    const lines = this.page
+      .locator('.editor-instance .monaco-editor .view-lines')
+      .first();
+    await lines.waitFor({ timeout: 20_000 });
+    return (await lines.innerText()).replace(/\u00a0/g, ' ');
+  }
+
   /** Saves a PNG of the whole window as test-results/<name>.png and returns its path. */
   async screenshot(name: string): Promise<string> {
     mkdirSync(resultsDir, { recursive: true });
     const path = join(resultsDir, `${name}.png`);
     await this.page.screenshot({ path });
     return path;
+  }
+
+  /** Waits until a file dialog has filled in its folder: a path that stays the same. */
+  private async _waitForSteadyValue(input: Locator): Promise<void> {
+    let last = '';
+    let reads = 0;
+    await waitFor('the file dialog to show a folder', async () => {
+      const value = await input.inputValue().catch(() => '');
+      reads = value.startsWith('/') && value === last ? reads + 1 : 0;
+      last = value;
+      return reads >= 3 ? true : undefined;
+    });
   }
 
   /** Moves keyboard focus out of any webview, onto the workbench itself. */
