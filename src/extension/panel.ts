@@ -176,15 +176,15 @@ export class PlaygroundPanel implements Playground {
 
   private _restore(persisted: Persisted | undefined): void {
     const uri = persisted?.uri ? vscode.Uri.parse(persisted.uri) : undefined;
+    const file = { name: uri ? baseName(uri) : null, dirty: persisted?.dirty ?? false };
     if (
-      !persisted ||
-      !this.session.loadText(uri ? baseName(uri) : 'the last run', persisted.text)
+      persisted &&
+      this.session.loadText(file.name ?? 'the last run', persisted.text, file)
     ) {
+      this._uri = uri;
+    } else {
       this.session.start();
-      return;
     }
-    this._uri = uri;
-    if (persisted.dirty || !uri) this.session.markDirty();
   }
 
   /** Closes the panel's worker and listeners. */

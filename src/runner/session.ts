@@ -191,8 +191,11 @@ export class PlaygroundSession {
     this._post({ type: 'state', state: this._state });
   }
 
-  /** Opens run file text: on success the run is shown as saved, without retraining. */
-  loadText(name: string, text: string): boolean {
+  /**
+   * Opens run file text named `name` (for messages): on success the run is shown as saved,
+   * without retraining, as the file `file` (by default `name`, unchanged since saved).
+   */
+  loadText(name: string, text: string, file: FileInfo = { name, dirty: false }): boolean {
     let run: RunFile;
     try {
       run = parseRunFile(text);
@@ -200,7 +203,7 @@ export class PlaygroundSession {
       this._notice('error', `Could not open ${name}: ${messageOf(error)}`);
       return false;
     }
-    this._setFile({ name, dirty: false });
+    this._setFile(file);
     this._prepare({ type: 'load', run });
     this._host.log.info(`Opened ${name} (${run.history.length} epochs).`);
     return true;

@@ -96,11 +96,8 @@ function restore(session: PlaygroundSession): void {
     text: string;
     file: { name: string | null; dirty: boolean };
   } | null;
-  if (!stored || !session.loadText(stored.file.name ?? 'the last run', stored.text)) {
-    session.start();
-    return;
-  }
-  if (stored.file.dirty || !stored.file.name) session.markDirty();
+  const name = stored?.file.name ?? 'the last run';
+  if (!stored || !session.loadText(name, stored.text, stored.file)) session.start();
 }
 
 /** VS Code's body class for the theme, from the browser's colour scheme. */
