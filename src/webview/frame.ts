@@ -25,3 +25,22 @@ export function fitCanvas(canvas: HTMLCanvasElement): { width: number; height: n
   canvas.getContext('2d')?.setTransform(ratio, 0, 0, ratio, 0, 0);
   return { width, height };
 }
+
+/** A function that runs `draw` in an animation frame at most once per `ms`, and once more after. */
+export function atMostEvery(ms: number, draw: () => void): () => void {
+  let last = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = perFrame(() => {
+    last = performance.now();
+    draw();
+  });
+  return () => {
+    if (timer !== undefined) return;
+    const wait = last + ms - performance.now();
+    if (wait <= 0) return frame();
+    timer = setTimeout(() => {
+      timer = undefined;
+      frame();
+    }, wait);
+  };
+}

@@ -32,6 +32,7 @@ export class HeatmapView {
   private readonly _draw = perFrame(() => this._heatmap.draw(this._context.theme()));
   private _hovered?: PointRef;
   private _requested?: string;
+  private _pointsKey?: PointsKey;
 
   /** Builds the panel; it reads the run from `context.store`. */
   constructor(private readonly _context: CellContext) {
@@ -145,8 +146,14 @@ export class HeatmapView {
     }
   }
 
+  /** Projects the points again only when the data, the features or the shading changed. */
   private _setPoints(dataset: DatasetView, features: readonly [number, number]): void {
     const shade = this._heatmap.options.shade;
+    const key = { dataset, x: features[0], y: features[1], shade };
+    const last = this._pointsKey;
+    if (last && Object.entries(key).every(([k, v]) => last[k as keyof PointsKey] === v))
+      return;
+    this._pointsKey = key;
     this._heatmap.setPoints(
       projectPoints(dataset, 'train', features, shade),
       projectPoints(dataset, 'test', features, shade),
@@ -204,6 +211,14 @@ export class HeatmapView {
     if (!point || !dataset || `${point.split}:${point.index}` !== this._requested) return;
     this._inspector.show(point, dataset, this._context.theme());
   }
+}
+
+/** What the projected points depend on. */
+interface PointsKey {
+  dataset: DatasetView;
+  x: number;
+  y: number;
+  shade: ShadeMode;
 }
 
 function sameRef(a: PointRef, b: PointRef | undefined): boolean {

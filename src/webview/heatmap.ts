@@ -2,7 +2,7 @@
  * The decision-boundary heatmap: a probability grid over two features painted on a canvas,
  * with the training and test points on top. Also draws the data preview (points only).
  */
-import { classRgb, type Rgb, type Theme } from './theme';
+import { classColor, classRgb, type Rgb, type Theme } from './theme';
 import { fitCanvas } from './frame';
 
 /** A probability grid as the engine computes it: `resolution²` cells of `classes` probs. */
@@ -59,7 +59,10 @@ export class Heatmap {
   private _train?: PlotPoints;
   private _test?: PlotPoints;
   private _window: Window = { xMin: -1, xMax: 1, yMin: -1, yMax: 1 };
-  private _image?: HTMLCanvasElement;
+  private readonly _gridImage = document.createElement('canvas');
+  private _gridStale = true;
+  private _pointsLayer?: HTMLCanvasElement;
+  private _size = { width: 1, height: 1 };
 
   /** Binds the heatmap to `canvas`, drawn with `options`. */
   constructor(
@@ -70,33 +73,44 @@ export class Heatmap {
   /** Sets the probability grid (or none, for the data preview); its extent becomes the window. */
   setGrid(grid: HeatGrid | undefined): void {
     this._grid = grid;
-    this._image = undefined;
-    if (grid) this._window = { ...grid };
+    this._gridStale = true;
+    if (grid)
+      this._setWindow({
+        xMin: grid.xMin,
+        xMax: grid.xMax,
+        yMin: grid.yMin,
+        yMax: grid.yMax,
+      });
   }
 
   /** Sets the points; without a grid, the window is fitted around them. */
   setPoints(train: PlotPoints | undefined, test: PlotPoints | undefined): void {
     this._train = train;
     this._test = test;
-    if (!this._grid) this._window = fitWindow([train, test]);
+    this._pointsLayer = undefined;
+    if (!this._grid) this._setWindow(fitWindow([train, test]));
   }
 
-  /** Forgets the cached grid image, so the next draw repaints it (after a theme change). */
+  /** Forgets the cached images, so the next draw repaints them (new options or theme). */
   invalidate(): void {
-    this._image = undefined;
+    this._gridStale = true;
+    this._pointsLayer = undefined;
   }
 
   /** Paints the grid, the boundaries and the points for `theme`. */
   draw(theme: Theme): void {
     const ctx = this.canvas.getContext('2d');
     if (!ctx) return;
-    const { width, height } = fitCanvas(this.canvas);
+    const size = fitCanvas(this.canvas);
+    if (size.width !== this._size.width || size.height !== this._size.height) {
+      this._size = size;
+      this._pointsLayer = undefined;
+    }
     ctx.fillStyle = theme.background;
-    ctx.fillRect(0, 0, width, height);
-    if (this._grid) this._drawGrid(ctx, this._grid, theme, width, height);
-    if (this._test && this.options.showTest)
-      this._drawPoints(ctx, this._test, 'test', theme);
-    if (this._train) this._drawPoints(ctx, this._train, 'train', theme);
+    ctx.fillRect(0, 0, size.width, size.height);
+    if (this._grid) this._drawGrid(ctx, this._grid, theme, size.width, size.height);
+    this._pointsLayer ??= this._paintPoints(theme);
+    ctx.drawImage(this._pointsLayer, 0, 0, size.width, size.height);
     this._drawSelection(ctx, theme);
   }
 
@@ -120,14 +134,39 @@ export class Heatmap {
     return best;
   }
 
+  private _setWindow(next: Window): void {
+    const w = this._window;
+    const same =
+      w.xMin === next.xMin &&
+      w.xMax === next.xMax &&
+      w.yMin === next.yMin &&
+      w.yMax === next.yMax;
+    if (same) return;
+    this._window = next;
+    this._pointsLayer = undefined;
+  }
+
   private _toX(x: number): number {
     const w = this._window;
-    return ((x - w.xMin) / (w.xMax - w.xMin)) * this.canvas.clientWidth;
+    return ((x - w.xMin) / (w.xMax - w.xMin)) * this._size.width;
   }
 
   private _toY(y: number): number {
     const w = this._window;
-    return ((w.yMax - y) / (w.yMax - w.yMin)) * this.canvas.clientHeight;
+    return ((w.yMax - y) / (w.yMax - w.yMin)) * this._size.height;
+  }
+
+  /** The points on a transparent layer the size of the canvas, drawn once per change. */
+  private _paintPoints(theme: Theme): HTMLCanvasElement {
+    const layer = document.createElement('canvas');
+    layer.width = this.canvas.width;
+    layer.height = this.canvas.height;
+    const ctx = layer.getContext('2d') as CanvasRenderingContext2D;
+    ctx.scale(layer.width / this._size.width, layer.height / this._size.height);
+    if (this._test && this.options.showTest)
+      this._drawPoints(ctx, this._test, 'test', theme);
+    if (this._train) this._drawPoints(ctx, this._train, 'train', theme);
+    return layer;
   }
 
   private _drawGrid(
@@ -137,9 +176,10 @@ export class Heatmap {
     width: number,
     height: number,
   ): void {
-    this._image ??= paintGrid(grid, this.options, theme);
+    if (this._gridStale) paintGrid(this._gridImage, grid, this.options, theme);
+    this._gridStale = false;
     ctx.imageSmoothingEnabled = !this.options.hardBoundaries;
-    ctx.drawImage(this._image, 0, 0, width, height);
+    ctx.drawImage(this._gridImage, 0, 0, width, height);
     if (this.options.hardBoundaries) drawBoundaries(ctx, grid, theme, width, height);
   }
 
@@ -153,8 +193,7 @@ export class Heatmap {
     ctx.strokeStyle = split === 'train' ? theme.foreground : theme.background;
     for (let i = 0; i < points.xs.length; i++) {
       const label = points.labels[i];
-      ctx.fillStyle =
-        label < 0 ? theme.muted : theme.classes[label % theme.classes.length];
+      ctx.fillStyle = label < 0 ? theme.muted : classColor(theme, label);
       ctx.beginPath();
       const x = this._toX(points.xs[i]);
       const y = this._toY(points.ys[i]);
@@ -203,14 +242,14 @@ export function argmax(values: ArrayLike<number>): number {
 
 /** Renders the grid into a `resolution`-pixel canvas, one pixel per cell. */
 function paintGrid(
+  image: HTMLCanvasElement,
   grid: HeatGrid,
   options: HeatmapOptions,
   theme: Theme,
-): HTMLCanvasElement {
+): void {
   const n = grid.resolution;
-  const image = document.createElement('canvas');
-  image.width = n;
-  image.height = n;
+  if (image.width !== n) image.width = n;
+  if (image.height !== n) image.height = n;
   const ctx = image.getContext('2d') as CanvasRenderingContext2D;
   const pixels = ctx.createImageData(n, n);
   const background = theme.backgroundRgb;
@@ -226,7 +265,6 @@ function paintGrid(
     pixels.data[4 * c + 3] = 255;
   }
   ctx.putImageData(pixels, 0, 0);
-  return image;
 }
 
 const MAX_ALPHA = 0.7;

@@ -51,9 +51,11 @@ export class Progress {
   }
 }
 
+const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
 /** Mini-batch steps per second, in words. */
 function speedOfSteps(last: RunState['history'][number], seconds: number): string {
-  return `${Math.round(last.steps / seconds).toLocaleString('en-US')} steps/s`;
+  return `${INTEGER.format(Math.round(last.steps / seconds))} steps/s`;
 }
 
 /** The status in words, with the reason a run stopped or failed. */

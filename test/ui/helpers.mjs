@@ -55,14 +55,18 @@ export function launchBrowser() {
   });
 }
 
-/** Opens the playground in a new page and waits until the host's state is drawn. */
-export async function openPlayground(browser, url, options = {}) {
+/**
+ * Opens the playground in a new page and waits until the host's state is drawn; `init` runs
+ * in the page before its own scripts.
+ */
+export async function openPlayground(browser, url, options = {}, init = undefined) {
   const context = await browser.newContext({
     viewport: { width: 1200, height: 900 },
     acceptDownloads: true,
     reducedMotion: 'reduce',
     ...options,
   });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));

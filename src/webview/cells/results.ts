@@ -3,12 +3,15 @@ import type { RunState } from '../../protocol/state';
 import { formatValue, MetricChart } from '../charts';
 import { renderConfusion } from '../confusion';
 import { checkbox, checkboxOf, el, field, select } from '../dom';
-import { perFrame } from '../frame';
+import { atMostEvery, perFrame } from '../frame';
 import { HeatmapView } from '../heatmap-view';
 import { Histogram } from '../histogram';
 import { histogramData } from '../histogram-data';
 import type { Change, PageState } from '../state';
 import { Cell, touches, type CellContext } from './cell';
+
+/** Shortest time between two redraws of the confusion matrix and histogram, in ms. */
+const PICTURE_MS = 250;
 
 /** The results cell. */
 export class ResultsCell extends Cell {
@@ -31,7 +34,7 @@ export class ResultsCell extends Cell {
   });
   private readonly _histogram: Histogram;
   private readonly _drawCurves = perFrame(() => this._showCurves());
-  private readonly _drawPictures = perFrame(() => this._showPictures());
+  private readonly _drawPictures = atMostEvery(PICTURE_MS, () => this._showPictures());
 
   /** Builds the results cell as cell `index`. */
   constructor(index: number, context: CellContext) {
