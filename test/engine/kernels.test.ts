@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   type KernelPath,
   matmulAB,
@@ -139,5 +139,26 @@ describe('kernels', () => {
     const f = () =>
       matmulABt(zeros(2, 3, 'float32'), zeros(4, 5, 'float32'), zeros(2, 4, 'float32'));
     expect(f).toThrow(/matmulABt: a \(2, 3\) float32, b \(4, 5\) float32/);
+  });
+
+  it('falls back to JavaScript when WebAssembly is missing', async () => {
+    vi.resetModules();
+    vi.stubGlobal('WebAssembly', undefined);
+    try {
+      const fresh = await import('../../src/engine/kernels');
+      expect(fresh.simdAvailable()).toBe(false);
+      fresh.setKernelPath('wasm');
+      const rng = new Rng(3);
+      const [a, b, c] = [
+        random(9, 20, 'float32', rng),
+        random(20, 11, 'float32', rng),
+        zeros(9, 11, 'float32'),
+      ];
+      fresh.matmulAB(a, b, c);
+      expectProduct(a, false, b, false, c);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
   });
 });
