@@ -8,7 +8,7 @@ import { DEFAULT_RUN } from '../engine/templates';
 import { playgroundHtml, webviewOptions } from './html';
 import { askSaveUri, baseName, writeAtomically } from './runFiles';
 import { type ExtensionDeps, vscodeSessionHost } from './sessionHost';
-import { readSettings } from './settings';
+import { affectsSettings, readSettings } from './settings';
 import { tracker } from './tracker';
 
 /** Opens run files in a playground; saving writes the run back into the document. */
@@ -75,6 +75,9 @@ class RunEditor {
       panel.onDidChangeViewState(() => {
         if (!panel.visible) this._session.pageGone();
         tracker.update(this, panel.active);
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (affectsSettings(event)) this._session.setSettings(readSettings());
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         const changed =

@@ -31,7 +31,7 @@ async function answer(request: IncomingMessage, response: ServerResponse): Promi
     response.end(webPageHtml());
     return;
   }
-  const file = resolve(ROOT, '.' + path);
+  const file = resolve(ROOT, path === '/favicon.ico' ? 'media/icon.png' : '.' + path);
   const type = TYPES[extname(file)];
   if (!type || !SERVED.some((dir) => file.startsWith(dir)))
     return notFound(response, path);

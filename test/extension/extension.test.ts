@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as vscode from 'vscode';
 import {
+  configurationChanged,
   files,
   fsLog,
   logLines,
@@ -172,6 +173,21 @@ describe('the extension', () => {
     await until(() => lastState(restored).history.length === 100);
   });
 
+  it('follows the settings: update rate at once, dtype for new runs', async () => {
+    const panel = await openPlayground();
+    testState.settings['logitLab.updatesPerSecond'] = 5;
+    testState.settings['logitLab.defaultDtype'] = 'float64';
+    configurationChanged.fire({ affectsConfiguration: (s) => s === 'logitLab' });
+    expect(lastState(panel).settings).toEqual({
+      defaultDtype: 'float64',
+      updatesPerSecond: 5,
+    });
+    PlaygroundPanel.current?.dispose();
+    const next = await openPlayground();
+    expect(lastState(next).config.dtype).toBe('float64');
+    testState.settings = {};
+  });
+
   it('starts a template run from the quick pick', async () => {
     testState.quickPick = (items) =>
       (items as { label: string }[]).find((i) => i.label.startsWith('Multiclass'));
@@ -180,5 +196,57 @@ describe('the extension', () => {
     panel.webview.receive({ type: 'ready' });
     await until(() => lastState(panel).config.loss.name === 'CrossEntropyLoss');
     expect(lastState(panel).file).toEqual({ name: null, dirty: false });
+  });
+});
+
+describe('the run file editor', () => {
+  /** A text document holding `text` at `path`, whose saves are counted. */
+  function document(path: string, text: string) {
+    return {
+      uri: vscode.Uri.file(path),
+      getText: () => text,
+      lineCount: text.split('\n').length,
+      saves: 0,
+      async save() {
+        this.saves += 1;
+        return true;
+      },
+    };
+  }
+
+  it('shows a saved run as saved, and saves back into the document', async () => {
+    const text = new TextDecoder().decode(files.get('/workspace/moons.logitlab.json'));
+    const doc = document('/workspace/moons.logitlab.json', text);
+    const provider = registered.get(
+      'logitLab.runEditor',
+    ) as vscode.CustomTextEditorProvider;
+    const panel = new StubPanel('logitLab.runEditor', 'moons');
+    await provider.resolveCustomTextEditor(doc as never, panel as never, {} as never);
+    panel.webview.receive({ type: 'ready' });
+    await until(() => lastState(panel).history.length === 100);
+    expect(lastState(panel).file).toEqual({ name: 'moons.logitlab.json', dirty: false });
+
+    testState.edits.length = 0;
+    await vscode.commands.executeCommand('logitLab.saveRun');
+    expect(testState.edits).toHaveLength(1);
+    expect(JSON.parse(testState.edits[0].edits[0].text).history).toHaveLength(100);
+    expect(doc.saves).toBe(1);
+    panel.dispose();
+  });
+
+  it('shows why a malformed run file cannot be shown', async () => {
+    const doc = document('/workspace/broken.logitlab.json', '{"format": "logit-lab-run"');
+    const provider = registered.get(
+      'logitLab.runEditor',
+    ) as vscode.CustomTextEditorProvider;
+    const panel = new StubPanel('logitLab.runEditor', 'broken');
+    await provider.resolveCustomTextEditor(doc as never, panel as never, {} as never);
+    panel.webview.receive({ type: 'ready' });
+    const state = lastState(panel);
+    expect(state.status).toBe('error');
+    expect(state.error).toMatch(/broken\.logitlab\.json.*Reopen it with the Text Editor/);
+    const notice = received(panel).find((m) => m.type === 'notice');
+    expect(notice?.type === 'notice' && notice.message).toMatch(/not valid JSON/);
+    panel.dispose();
   });
 });

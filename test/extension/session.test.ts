@@ -138,4 +138,30 @@ describe('PlaygroundSession', () => {
     expect(answer.result.probs).toHaveLength(1);
     session.dispose();
   });
+
+  it('stops a diverging run with a notice, and the page can still read every message', async () => {
+    const { host, session } = await readySession();
+    const diverging = {
+      ...longRun(),
+      optimizer: { name: 'SGD' as const, lr: 1000 },
+      loss: { name: 'MSELoss' as const, reduction: 'sum' as const },
+    };
+    session.receive({ type: 'setConfig', config: diverging });
+    await until(() => session.state.config.optimizer.lr === 1000);
+    session.receive({ type: 'train' });
+    await until(() => session.state.status === 'stopped');
+    expect(session.state.stop?.reason).toBe('diverged');
+    const notice = host.of('notice').at(-1);
+    expect(notice).toMatchObject({ level: 'warning' });
+    expect(notice?.message).toMatch(/diverged.*learning rate/s);
+    for (const message of host.messages) {
+      const overJson = JSON.parse(JSON.stringify(message));
+      expect(parseHostMessage(overJson).ok).toBe(true);
+    }
+    session.receive({ type: 'setConfig', config: longRun(3) });
+    session.receive({ type: 'train' });
+    await until(() => session.state.stop?.reason === 'completed');
+    expect(session.state.history).toHaveLength(3);
+    session.dispose();
+  });
 });

@@ -91,10 +91,12 @@ export const testState = {
   quickPick: (items: unknown[]) => items[0] as unknown,
   shown: [] as string[],
   context: {} as Record<string, unknown>,
+  edits: [] as WorkspaceEdit[],
 };
 
-const configurationChanged = new EventEmitter<{
-  affectsConfiguration(s: string): boolean;
+/** Fires configuration changes; tests call `fire` after changing `testState.settings`. */
+export const configurationChanged = new EventEmitter<{
+  affectsConfiguration(section: string): boolean;
 }>();
 
 export const workspace = {
@@ -108,7 +110,10 @@ export const workspace = {
   },
   onDidChangeConfiguration: configurationChanged.event,
   onDidChangeTextDocument: new EventEmitter<unknown>().event,
-  applyEdit: async () => true,
+  applyEdit: async (edit: WorkspaceEdit) => {
+    testState.edits.push(edit);
+    return true;
+  },
 };
 
 /** Records webview traffic; `receive` plays a message from the page. */
