@@ -29,7 +29,8 @@ function check<T>(schema: z.ZodType<T>, data: unknown, from: string): Checked<T>
 }
 
 function describeType(data: unknown): string {
-  if (typeof data !== 'object' || data === null) return `a ${typeof data}, not an object`;
+  if (data === null) return 'null, not an object';
+  if (typeof data !== 'object') return `a ${typeof data}, not an object`;
   const type = (data as { type?: unknown }).type;
   return typeof type === 'string' ? `type "${type}"` : 'no string "type" field';
 }

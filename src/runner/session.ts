@@ -139,8 +139,9 @@ export class PlaygroundSession {
         return this._train(1);
       case 'pause':
       case 'cancel':
-      case 'reset':
         return this._worker?.post({ type: message.type });
+      case 'reset':
+        return this._toWorker({ type: 'reset' });
       case 'reseed':
         return this._toWorker({ type: 'reseed', seed: message.seed });
       case 'setView':
