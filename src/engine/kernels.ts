@@ -5,12 +5,15 @@
  */
 import { jsProduct } from './kernels/js';
 import type { Data, Matrix } from './tensor';
-import { wasmProduct } from './wasm/runtime';
+import { wasmProduct, wasmProductABt } from './wasm/runtime';
 
 export { simdAvailable } from './wasm/runtime';
 
 /** Which implementation runs a product: chosen by size, or forced (for tests and benches). */
 export type KernelPath = 'auto' | 'js' | 'wasm';
+
+/** From this inner size up, a·bᵀ runs as dot products of rows rather than b's transpose. */
+export const DOT_MIN_K = 16;
 
 /** Products of at least this many multiply-adds (m·n·k) go to WebAssembly. */
 export const WASM_MIN_WORK = 128;
@@ -27,7 +30,7 @@ export function matmulABt(a: Matrix, b: Matrix, c: Matrix): void {
   const fits = a.cols === b.cols && c.rows === a.rows && c.cols === b.rows;
   check('matmulABt', fits, a, b, c);
   const k = a.cols;
-  if (useWasm(c, k) && wasmProduct(a, 'rows', b, true, c)) return;
+  if (useWasm(c, k) && wasmABt(a, b, c)) return;
   jsProduct(c.rows, c.cols, k, strided(a.data, k, 1), strided(b.data, 1, k), c.data);
 }
 
@@ -49,6 +52,12 @@ export function matmulAB(a: Matrix, b: Matrix, c: Matrix): void {
   if (useWasm(c, k) && wasmProduct(a, 'rows', b, false, c)) return;
   const n = c.cols;
   jsProduct(c.rows, n, k, strided(a.data, k, 1), strided(b.data, n, 1), c.data);
+}
+
+/** a·bᵀ in WebAssembly: dot products of rows for a long inner size, else through bᵀ. */
+function wasmABt(a: Matrix, b: Matrix, c: Matrix): boolean {
+  if (a.cols >= DOT_MIN_K) return wasmProductABt(a, b, c);
+  return wasmProduct(a, 'rows', b, true, c);
 }
 
 /** An operand whose element (r, s) is data[r * row + s * col]. */

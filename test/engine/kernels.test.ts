@@ -59,6 +59,9 @@ const SHAPES: [number, number, number][] = [
   [64, 128, 128],
   [33, 17, 65],
   [7, 130, 3],
+  [5, 7, 16],
+  [6, 9, 17],
+  [13, 6, 15],
 ];
 
 const paths: KernelPath[] = simdAvailable() ? ['js', 'wasm', 'auto'] : ['js', 'auto'];

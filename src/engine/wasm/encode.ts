@@ -34,6 +34,8 @@ export const op = {
   load64Splat: (offset: number) => simd(0x0a, [3, ...uleb(offset)]),
   v128Store: (offset: number) => simd(0x0b, [4, ...uleb(offset)]),
   v128Zero: simd(0x0c, new Array<number>(16).fill(0)),
+  /** i8x16.shuffle: byte i of the result is byte lanes[i] of the two operands joined. */
+  shuffle: (lanes: number[]) => simd(0x0d, lanes),
   f32x4Add: simd(0xe4),
   f32x4Mul: simd(0xe6),
   f64x2Add: simd(0xf0),

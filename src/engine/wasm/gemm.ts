@@ -1,46 +1,15 @@
 /**
- * The WebAssembly SIMD matrix kernels, generated as code: a register-blocked product
- * C = A·B and a transpose, for float32 (f32x4) and float64 (f64x2).
+ * The register-blocked product C = A·B in WebAssembly SIMD, and a transpose, generated as
+ * code for float32 (f32x4) or float64 (f64x2).
  */
-import { type FunctionSpec, I32, V128, encodeModule, op } from './encode';
-import type { DType } from '../tensor';
+import { type FunctionSpec, I32, V128, op } from './encode';
+import type { Lanes } from './lanes';
 
 /** Rows of C computed at once: each row keeps `VECTORS` accumulators in registers. */
 export const BLOCK_ROWS = 4;
 
 /** 128-bit vectors of C per row in one block: 2 (8 float32 or 4 float64 columns). */
 export const VECTORS = 2;
-
-/** Bytes of one element of `dtype`. */
-export function elementBytes(dtype: DType): number {
-  return dtype === 'float32' ? 4 : 8;
-}
-
-/** The instructions that differ between float32 and float64. */
-interface Lanes {
-  splat: (offset: number) => number[];
-  add: number[];
-  mul: number[];
-  load: (offset: number) => number[];
-  store: (offset: number) => number[];
-}
-
-const LANES: Record<DType, Lanes> = {
-  float32: {
-    splat: op.load32Splat,
-    add: op.f32x4Add,
-    mul: op.f32x4Mul,
-    load: op.f32Load,
-    store: op.f32Store,
-  },
-  float64: {
-    splat: op.load64Splat,
-    add: op.f64x2Add,
-    mul: op.f64x2Mul,
-    load: op.f64Load,
-    store: op.f64Store,
-  },
-};
 
 // Parameters of `gemm`, all i32; pointers and strides are in bytes.
 const [M, N_BYTES, K, A, A_ROW, A_COL, B, B_ROW, C, C_ROW] = [
@@ -59,7 +28,7 @@ const S = 17 + BLOCK_ROWS * (VECTORS + 1) + VECTORS;
  * VECTORS·16 bytes at a time, so the caller leaves room for the rounded-up C and lets the
  * reads past A and B land in memory it owns; those lanes reach only the rounded-up part of C.
  */
-function gemm(lanes: Lanes): FunctionSpec {
+export function gemm(lanes: Lanes): FunctionSpec {
   const body = [
     ...[...op.i32(0), ...op.set(I), ...op.get(A), ...op.set(A_BLOCK)],
     ...[...op.get(C), ...op.set(C_BLOCK), ...op.loop],
@@ -137,7 +106,8 @@ function step(local: number, stride: number, times: number): number[] {
  * transpose(src, rows, cols, dst): dst (cols, rows) = srcᵀ, both row-major. Writes run
  * along dst's rows and reads down src's columns, which costs less than the other way round.
  */
-function transpose(lanes: Lanes, bytes: number): FunctionSpec {
+export function transpose(lanes: Lanes): FunctionSpec {
+  const bytes = lanes.bytes;
   const [SRC, ROWS, COLS, DST, I_, J_, PS] = [0, 1, 2, 3, 4, 5, 6];
   const body = [
     ...[...op.i32(0), ...op.set(J_), ...op.loop],
@@ -152,10 +122,4 @@ function transpose(lanes: Lanes, bytes: number): FunctionSpec {
     ...[...op.get(COLS), ...op.i32LtS, ...op.brIf(0), ...op.end],
   ];
   return { name: 'transpose', params: 4, locals: [{ count: 3, type: I32 }], body };
-}
-
-/** The module of `dtype`'s kernels: exports `gemm`, `transpose` and `memory`. */
-export function gemmModule(dtype: DType): Uint8Array<ArrayBuffer> {
-  const lanes = LANES[dtype];
-  return encodeModule([gemm(lanes), transpose(lanes, elementBytes(dtype))], 1);
 }

@@ -2,13 +2,17 @@
  * Runs the WebAssembly SIMD kernels on matrices held in JavaScript: copies the operands
  * into the module's memory, runs the product there and copies the result back.
  */
-import { BLOCK_ROWS, VECTORS, elementBytes, gemmModule } from './gemm';
-import type { DType, Matrix } from '../tensor';
+import { dotRows } from './dot';
+import { BLOCK_ROWS, VECTORS } from './gemm';
+import { LANES, elementBytes } from './lanes';
+import { kernelModule } from './module';
+import type { Data, DType, Matrix } from '../tensor';
 
 /** The kernel module's exports. */
 interface Exports {
   memory: WebAssembly.Memory;
   gemm: (...args: number[]) => void;
+  dot: (...args: number[]) => void;
   transpose: (src: number, rows: number, cols: number, dst: number) => void;
 }
 
@@ -46,7 +50,7 @@ function instance(dtype: DType): Instance | null {
 function compile(dtype: DType): Instance | null {
   try {
     if (typeof WebAssembly !== 'object') return null;
-    const module = new WebAssembly.Module(gemmModule(dtype));
+    const module = new WebAssembly.Module(kernelModule(dtype));
     const exports = new WebAssembly.Instance(module).exports as unknown as Exports;
     const view = viewOf(exports.memory, dtype);
     return { exports, view, dtype, bytes: view.byteLength };
@@ -147,5 +151,52 @@ function copyOut(
   for (let i = 0; i < c.rows; i++) {
     const src = off + i * stride;
     for (let j = 0; j < n; j++) C[i * n + j] = view[src + j];
+  }
+}
+
+/**
+ * c (m, n) = a (m, k) · bᵀ with b (n, k), as dot products of rows in WebAssembly; k is
+ * padded with zeros to whole vectors. Returns false, doing nothing, without SIMD.
+ */
+export function wasmProductABt(a: Matrix, b: Matrix, c: Matrix): boolean {
+  const inst = instance(c.dtype);
+  if (inst === null) return false;
+  const lanes = LANES[c.dtype];
+  const es = lanes.bytes;
+  const m = c.rows;
+  const n = c.cols;
+  const kPad = roundUp(a.cols, lanes.count);
+  const nPad = roundUp(n, lanes.count);
+
+  // Memory in elements: A, B, then C rounded up to whole blocks; the slack after A and B
+  // takes the kernel's reads of rows past their ends.
+  const slack = 4 * kPad;
+  const offB = roundUp(m * kPad + slack, 16);
+  const offC = roundUp(offB + n * kPad + slack, 16);
+  reserve(inst, offC + roundUp(m, dotRows(lanes)) * nPad);
+  copyRows(inst.view, a.data, a.cols, kPad, 0);
+  copyRows(inst.view, b.data, b.cols, kPad, offB);
+  const row = kPad * es;
+  inst.exports.dot(m, n, row, 0, row, offB * es, row, offC * es, nPad * es);
+  copyOut(inst.view, offC, nPad, c);
+  return true;
+}
+
+/** Copies rows of `k` values into rows of `kPad`, the extra columns set to zero. */
+function copyRows(
+  view: Float32Array | Float64Array,
+  data: Data,
+  k: number,
+  kPad: number,
+  off: number,
+) {
+  if (k === kPad) {
+    view.set(data, off);
+    return;
+  }
+  const rows = data.length / k;
+  for (let r = 0; r < rows; r++) {
+    for (let p = 0; p < k; p++) view[off + r * kPad + p] = data[r * k + p];
+    for (let p = k; p < kPad; p++) view[off + r * kPad + p] = 0;
   }
 }
