@@ -14,11 +14,44 @@ const common = {
 
 /** Every bundle: its entry, its output and how it runs. */
 const bundles = [
-  { entry: 'src/extension/extension.ts', out: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] },
-  { entry: 'src/extension/worker.ts', out: 'dist/worker.js', platform: 'node', format: 'cjs' },
-  { entry: 'src/cli/main.ts', out: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
-  { entry: 'src/webview/main.ts', out: 'dist/webview.js', platform: 'browser', format: 'iife' },
-  { entry: 'src/web/worker.ts', out: 'dist/web-worker.js', platform: 'browser', format: 'iife' },
+  {
+    entry: 'src/extension/extension.ts',
+    out: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  },
+  {
+    entry: 'src/extension/worker.ts',
+    out: 'dist/worker.js',
+    platform: 'node',
+    format: 'cjs',
+  },
+  {
+    entry: 'src/cli/main.ts',
+    out: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    entry: 'src/webview/main.ts',
+    out: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+  },
+  {
+    entry: 'src/web/main.ts',
+    out: 'dist/web-host.js',
+    platform: 'browser',
+    format: 'iife',
+  },
+  {
+    entry: 'src/web/worker.ts',
+    out: 'dist/web-worker.js',
+    platform: 'browser',
+    format: 'iife',
+  },
   { entry: 'src/web/server.ts', out: 'dist/server.js', platform: 'node', format: 'cjs' },
 ];
 

@@ -12,7 +12,7 @@ export const WEB_CSP = [
 ].join('; ');
 
 /**
- * The page: the web host (dist/web-worker.js, which defines `acquireVsCodeApi`) loads before
+ * The page: the web host (dist/web-host.js, which defines `acquireVsCodeApi`) loads before
  * the page itself (dist/webview.js), as the protocol's README describes.
  */
 export function webPageHtml(): string {
@@ -26,7 +26,7 @@ export function webPageHtml(): string {
 </head>
 <body>
   <div id="app"></div>
-  <script src="/dist/web-worker.js"></script>
+  <script src="/dist/web-host.js"></script>
   <script src="/dist/webview.js"></script>
 </body>
 </html>
