@@ -8,7 +8,8 @@ export type ActivationName = 'relu' | 'leaky_relu' | 'tanh' | 'sigmoid' | 'ident
 export type HeadName = 'none' | 'sigmoid' | 'softmax' | 'log_softmax';
 
 /** The loss modules, named as in torch.nn. */
-export type LossName = 'BCELoss' | 'BCEWithLogitsLoss' | 'CrossEntropyLoss' | 'NLLLoss' | 'MSELoss';
+export type LossName =
+  'BCELoss' | 'BCEWithLogitsLoss' | 'CrossEntropyLoss' | 'NLLLoss' | 'MSELoss';
 
 /** How per-element losses are combined, as PyTorch's `reduction`. */
 export type Reduction = 'mean' | 'sum' | 'none';

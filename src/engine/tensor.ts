@@ -41,7 +41,9 @@ export function fromRows(values: number[][], dtype: DType): Matrix {
   const m = zeros(rows, cols, dtype);
   for (let i = 0; i < rows; i++) {
     if (values[i].length !== cols) {
-      throw new Error(`fromRows: row ${i} has ${values[i].length} values, row 0 has ${cols}`);
+      throw new Error(
+        `fromRows: row ${i} has ${values[i].length} values, row 0 has ${cols}`,
+      );
     }
     m.data.set(values[i], i * cols);
   }

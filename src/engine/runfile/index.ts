@@ -35,7 +35,8 @@ export function parseRunFile(text: string): RunFile {
   }
   checkVersion(json);
   const result = RunFileSchema.safeParse(json);
-  if (!result.success) throw new RunFileError(describeIssues(result.error.issues, 'run file'));
+  if (!result.success)
+    throw new RunFileError(describeIssues(result.error.issues, 'run file'));
   return fromData(result.data);
 }
 
@@ -103,7 +104,10 @@ function checkVersion(json: unknown): void {
 }
 
 /** One line per problem, each naming the field's path. */
-function describeIssues(issues: { path: PropertyKey[]; message: string }[], what: string): string {
+function describeIssues(
+  issues: { path: PropertyKey[]; message: string }[],
+  what: string,
+): string {
   const lines = issues
     .slice(0, 5)
     .map((i) => `${i.path.map(String).join('.') || '(top level)'}: ${i.message}`);
