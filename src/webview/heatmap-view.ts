@@ -137,13 +137,6 @@ export class HeatmapView {
     this._hovered = undefined;
     this._requested = undefined;
     this._inspector.clear();
-    if (dataset) {
-      const run = this._context.store.state.run;
-      const [fx, fy] = run?.view.features ?? [0, 1];
-      this._axes.textContent =
-        `Horizontal: ${dataset.features[fx]}, vertical: ${dataset.features[fy]} ` +
-        '(standardised). Circles: training points; squares: test points.';
-    }
   }
 
   /** Projects the points again only when the data, the features or the shading changed. */
@@ -154,6 +147,10 @@ export class HeatmapView {
     if (last && Object.entries(key).every(([k, v]) => last[k as keyof PointsKey] === v))
       return;
     this._pointsKey = key;
+    this._axes.textContent =
+      `Horizontal: ${dataset.features[features[0]]}, vertical: ` +
+      `${dataset.features[features[1]]} (standardised). Circles: training points; ` +
+      'squares: test points.';
     this._heatmap.setPoints(
       projectPoints(dataset, 'train', features, shade),
       projectPoints(dataset, 'test', features, shade),

@@ -78,25 +78,28 @@ function outputTable(
   probs: number[],
   theme: Theme,
 ): HTMLTableElement {
-  const head = el(
-    'tr',
-    {},
-    ['unit', 'logit', 'head output', 'probability', ''].map(header),
-  );
+  // Without a head the head's output is the logits: the column would repeat them.
+  const hasHead = output.some((v, k) => v !== logits[k]);
+  const titles = [
+    'unit',
+    'logit',
+    ...(hasHead ? ['head output'] : []),
+    'probability',
+    '',
+  ];
   const rows = names.map((name, k) => {
     const bar = el('span', { className: 'bar' });
     bar.style.width = `${Math.round(100 * Math.max(0, Math.min(1, probs[k])))}%`;
     bar.style.backgroundColor = classColor(theme, names.length === 1 ? 1 : k);
+    const values = [logits[k], ...(hasHead ? [output[k]] : []), probs[k]];
     return el('tr', {}, [
       el('th', { text: name, attrs: { scope: 'row' } }),
-      el('td', { text: formatValue(logits[k]) }),
-      el('td', { text: formatValue(output[k]) }),
-      el('td', { text: formatValue(probs[k]) }),
+      ...values.map((v) => el('td', { text: formatValue(v) })),
       el('td', { className: 'bar-cell' }, [bar]),
     ]);
   });
   return el('table', { className: 'numbers' }, [
-    el('thead', {}, [head]),
+    el('thead', {}, [el('tr', {}, titles.map(header))]),
     el('tbody', {}, rows),
   ]);
 }

@@ -19,7 +19,6 @@ function start(): void {
     post: (message) => channel.post(message),
     theme: () => theme,
     applyDraft: () => {
-      if (!store.isDirty()) return;
       const config = store.commitDraft();
       if (config) channel.post({ type: 'setConfig', config });
     },

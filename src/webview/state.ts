@@ -76,12 +76,20 @@ export class Store {
     this._emit(new Set<Change>([change]));
   }
 
-  /** Records that the host was sent the draft: it becomes the run's configuration. */
+  /**
+   * Takes the draft for sending: returns it (now the run's configuration) when it differs
+   * from the host's, else undefined. Either way the outputs are no longer stale.
+   */
   commitDraft(): RunConfig | undefined {
     const { draft, run } = this.state;
     if (!draft || !run) return undefined;
-    run.config = structuredClone(draft);
+    const changed = this.isDirty();
     this.state.staleFrom = -1;
+    if (!changed) {
+      this._emit(new Set<Change>(['draft']));
+      return undefined;
+    }
+    run.config = structuredClone(draft);
     return run.config;
   }
 

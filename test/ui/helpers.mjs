@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { clearTimeout, setTimeout } from 'node:timers';
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+/* global document */
 
 /** Where screenshots and saved runs go. */
 export const RESULTS = 'test-results';
@@ -70,6 +71,9 @@ export async function openPlayground(browser, url, options = {}, init = undefine
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   await page.goto(url);
   await page.waitForSelector('[data-testid=status]:not(:empty)');
   return { page, errors };
@@ -122,4 +126,15 @@ export async function setNumber(page, id, value) {
 export async function setTheme(page, kind) {
   await byId(page, 'theme').selectOption(kind);
   await page.waitForTimeout(300);
+}
+
+/** Waits until the page shows epoch `n` everywhere: progress line and final-loss line. */
+export async function waitForEpoch(page, n) {
+  await page.waitForFunction((epoch) => {
+    const progress = document.querySelector('[data-testid=epoch]').textContent;
+    const final = document.querySelector('[data-testid=final-loss]').textContent;
+    const shown =
+      epoch === 0 ? final.startsWith('Not trained') : final.startsWith(`Epoch ${epoch}:`);
+    return progress.startsWith(`epoch ${epoch} `) && shown;
+  }, n);
 }

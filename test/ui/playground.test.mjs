@@ -14,6 +14,7 @@ import {
   shownStatus,
   startServer,
   testAccuracy,
+  waitForEpoch,
   waitForStatus,
 } from './helpers.mjs';
 
@@ -91,30 +92,19 @@ test('pause, step and reset (same initial weights)', async () => {
   assert.equal(await shownEpoch(page), paused, 'no epochs while paused');
 
   await byId(page, 'step').click();
-  await page.waitForFunction((e) => {
-    const text = document.querySelector('[data-testid=epoch]').textContent;
-    return text.startsWith(`epoch ${e} `);
-  }, paused + 1);
+  await waitForEpoch(page, paused + 1);
   await waitForStatus(page, 'paused');
 
   await byId(page, 'reset').click();
-  await page.waitForFunction(() =>
-    document.querySelector('[data-testid=epoch]').textContent.startsWith('epoch 0 '),
-  );
+  await waitForEpoch(page, 0);
   assert.equal(await shownStatus(page), 'idle');
   await byId(page, 'step').click();
-  await page.waitForFunction(() =>
-    document.querySelector('[data-testid=epoch]').textContent.startsWith('epoch 1 '),
-  );
+  await waitForEpoch(page, 1);
   const first = await byId(page, 'final-loss').textContent();
   await byId(page, 'reset').click();
-  await page.waitForFunction(() =>
-    document.querySelector('[data-testid=epoch]').textContent.startsWith('epoch 0 '),
-  );
+  await waitForEpoch(page, 0);
   await byId(page, 'step').click();
-  await page.waitForFunction(() =>
-    document.querySelector('[data-testid=epoch]').textContent.startsWith('epoch 1 '),
-  );
+  await waitForEpoch(page, 1);
   assert.equal(
     await byId(page, 'final-loss').textContent(),
     first,
@@ -138,17 +128,13 @@ test('a saved run opens again with its curves', async () => {
   await download.saveAs(path);
 
   await byId(page, 'reseed').click();
-  await page.waitForFunction(() =>
-    document.querySelector('[data-testid=epoch]').textContent.startsWith('epoch 0 '),
-  );
+  await waitForEpoch(page, 0);
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),
     byId(page, 'open').click(),
   ]);
   await chooser.setFiles(path);
-  await page.waitForFunction(() =>
-    document.querySelector('[data-testid=epoch]').textContent.startsWith('epoch 20 '),
-  );
+  await waitForEpoch(page, 20);
   assert.equal(await byId(page, 'final-loss').textContent(), trained);
   assert.equal(await byId(page, 'loss-chart').getAttribute('data-points'), '20');
   await page.context().close();
@@ -193,6 +179,33 @@ test('screenshots in light, dark and high contrast', async () => {
     await setTheme(page, kind);
     await page.screenshot({ path: `${RESULTS}/playground-${kind}.png`, fullPage: true });
   }
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('diagnostics and stale outputs follow the edits', async () => {
+  const { page, errors } = await openPlayground(browser, server.url);
+  await byId(page, 'dataset').selectOption('spiral');
+  await byId(page, 'head').selectOption('softmax');
+  assert.match(await byId(page, 'diagnostics').textContent(), /Double softmax/);
+  await byId(page, 'dataset').selectOption('moons');
+  assert.equal(await byId(page, 'loss').inputValue(), 'BCEWithLogitsLoss');
+  await byId(page, 'head').selectOption('sigmoid');
+  assert.match(await byId(page, 'diagnostics').textContent(), /Double sigmoid/);
+  await byId(page, 'head').selectOption('none');
+  assert.match(await byId(page, 'diagnostics').textContent(), /agree/);
+
+  await byId(page, 'data-seed').press('Shift+Enter');
+  await page.waitForFunction(() => !document.querySelector('.cell-output.stale'));
+  await setNumber(page, 'epochs', 7);
+  const stale = await page.$$eval('.cell', (cells) =>
+    cells.map((c) => c.querySelector('.cell-output').classList.contains('stale')),
+  );
+  assert.deepEqual(stale, [false, false, false, true, true]);
+  await byId(page, 'epochs').press('Shift+Enter');
+  await waitForStatus(page, 'stopped');
+  assert.equal(await shownEpoch(page), 7);
+  assert.equal(await page.locator('.cell-output.stale').count(), 0);
   assert.deepEqual(errors, []);
   await page.context().close();
 });

@@ -133,8 +133,9 @@ export class DataCell extends Cell {
 
   private _showEnabled(name: DatasetName): void {
     const entry = DATASETS[name];
-    this._samples.disabled = entry.real;
-    this._noise.disabled = entry.real;
+    for (const input of [this._samples, this._noise]) {
+      (input.parentElement as HTMLElement).hidden = entry.real;
+    }
     this._classesField.hidden = !entry.variableClasses;
     const caption = this._classesField.querySelector('label');
     if (caption)
