@@ -1,0 +1,162 @@
+// The page's pure logic, without a browser: diagnostics, output widths, state replay, binning.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RUN } from '../../src/engine/templates';
+import type { RunConfig } from '../../src/engine/config';
+import type { RunState } from '../../src/protocol/state';
+import { datasetShape, outputChoices, suitLossToTask } from '../../src/webview/catalog';
+import { diagnose } from '../../src/webview/diagnose';
+import { fitOutputs } from '../../src/webview/cells/cell';
+import { parseList } from '../../src/webview/cells/loss';
+import { binProbabilities } from '../../src/webview/histogram';
+import { colourClass } from '../../src/webview/points';
+import { applyHostMessage, Store, type PageState } from '../../src/webview/state';
+
+/** The default run with `patch` applied to a copy. */
+function config(patch: (c: RunConfig) => void = () => {}): RunConfig {
+  const c = structuredClone(DEFAULT_RUN);
+  patch(c);
+  return c;
+}
+
+/** A replayed run state around `c`. */
+function runState(c: RunConfig): RunState {
+  return {
+    config: c,
+    status: 'idle',
+    history: [],
+    view: { features: [0, 1], gridResolution: 40 },
+    settings: { defaultDtype: 'float32', updatesPerSecond: 20 },
+    file: { name: null, dirty: false },
+  };
+}
+
+describe('diagnose', () => {
+  it('accepts the default run', () => {
+    expect(diagnose(config())).toEqual([]);
+  });
+
+  it('names the double softmax and the double sigmoid as errors', () => {
+    const softmax = config((c) => {
+      c.dataset = { ...c.dataset, name: 'spiral', classes: 3 };
+      c.model = { ...c.model, outputs: 3, head: 'softmax' };
+      c.loss = { name: 'CrossEntropyLoss', reduction: 'mean' };
+    });
+    expect(diagnose(softmax)[0]).toMatchObject({ level: 'error' });
+    expect(diagnose(softmax)[0].message).toMatch(/Double softmax/);
+    const sigmoid = config((c) => (c.model.head = 'sigmoid'));
+    expect(diagnose(sigmoid)[0].message).toMatch(/Double sigmoid/);
+  });
+
+  it('refuses logits into BCELoss and class losses on multi-label data', () => {
+    const bce = config((c) => (c.loss = { name: 'BCELoss', reduction: 'mean' }));
+    expect(diagnose(bce)[0].message).toMatch(/BCELoss needs probabilities/);
+    const multi = config((c) => {
+      c.dataset = { ...c.dataset, name: 'multilabel', labels: 3 };
+      c.loss = { name: 'CrossEntropyLoss', reduction: 'mean' };
+    });
+    expect(
+      diagnose(multi)
+        .map((d) => d.message)
+        .join(),
+    ).toMatch(/several labels/);
+  });
+
+  it('checks the length of weight against the outputs', () => {
+    const c = config((c) => {
+      c.dataset = { ...c.dataset, name: 'iris' };
+      c.model.outputs = 3;
+      c.loss = { name: 'CrossEntropyLoss', reduction: 'mean', weight: [1, 2] };
+    });
+    expect(diagnose(c).map((d) => d.message)).toContain(
+      'weight has 2 values, the model has 3 outputs.',
+    );
+  });
+});
+
+describe('output widths', () => {
+  it('offers 1 or 2 units for binary data, K otherwise', () => {
+    expect(outputChoices('binary', 2, 'BCEWithLogitsLoss')).toEqual([1, 2]);
+    expect(outputChoices('binary', 2, 'CrossEntropyLoss')).toEqual([2]);
+    expect(outputChoices('multiclass', 5, 'CrossEntropyLoss')).toEqual([5]);
+  });
+
+  it('follows the dataset: spiral with K = 2 is binary, loss and width adapt', () => {
+    expect(
+      datasetShape({ ...DEFAULT_RUN.dataset, name: 'spiral', classes: 2 }).task,
+    ).toBe('binary');
+    const c = config((c) => (c.dataset = { ...c.dataset, name: 'wine' }));
+    suitLossToTask(c, 'binary');
+    fitOutputs(c);
+    expect([c.loss.name, c.model.head, c.model.outputs]).toEqual([
+      'CrossEntropyLoss',
+      'none',
+      3,
+    ]);
+  });
+});
+
+describe('state replay', () => {
+  it('keeps an unsent edit across a reseed, and drops it when a new config arrives', () => {
+    const store = new Store();
+    store.apply({ type: 'state', state: runState(config()) });
+    store.edit(
+      3,
+      config((c) => (c.training.epochs = 7)),
+    );
+    store.apply({ type: 'state', state: runState(config((c) => (c.seed = 5))) });
+    expect(store.state.draft?.training.epochs).toBe(7);
+    expect(store.state.draft?.seed).toBe(5);
+    expect(store.state.staleFrom).toBe(3);
+    store.apply({ type: 'state', state: runState(config((c) => (c.name = 'opened'))) });
+    expect(store.state.draft?.name).toBe('opened');
+    expect(store.state.staleFrom).toBe(-1);
+  });
+
+  it('appends progress epochs and takes the newest snapshot', () => {
+    const state: PageState = { staleFrom: -1 };
+    applyHostMessage(state, { type: 'state', state: runState(config()) });
+    const epoch = {
+      epoch: 1,
+      trainLoss: 0.5,
+      testLoss: 0.6,
+      trainAccuracy: 0.8,
+      testAccuracy: 0.7,
+      steps: 10,
+      elapsedMs: 3,
+    };
+    const changes = applyHostMessage(state, { type: 'progress', epochs: [epoch] });
+    expect([...changes]).toEqual(['history']);
+    expect(state.run?.history).toEqual([epoch]);
+  });
+
+  it('commits a changed draft once, and an unchanged one only clears staleness', () => {
+    const store = new Store();
+    store.apply({ type: 'state', state: runState(config()) });
+    store.edit(0, config());
+    expect(store.commitDraft()).toBeUndefined();
+    expect(store.state.staleFrom).toBe(-1);
+    store.edit(
+      1,
+      config((c) => (c.model.hidden[0].units = 3)),
+    );
+    expect(store.commitDraft()?.model.hidden[0].units).toBe(3);
+    expect(store.isDirty()).toBe(false);
+  });
+});
+
+describe('small helpers', () => {
+  it('bins probabilities per group, 1.0 in the last bin', () => {
+    const counts = binProbabilities([0, 0.05, 0.55, 1, NaN], [0, 0, 1, 1, 0], 2);
+    expect(counts[0]).toEqual([2, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(counts[1]).toEqual([0, 0, 0, 0, 0, 1, 0, 0, 0, 1]);
+  });
+
+  it('parses comma lists and colours multi-label points', () => {
+    expect(parseList(' 1, 2.5 ,3 ')).toEqual([1, 2.5, 3]);
+    expect(parseList('1, x')).toBeUndefined();
+    expect(parseList('  ')).toBeUndefined();
+    expect(colourClass(2, 'winner')).toBe(2);
+    expect(colourClass([0, 1, 1], 'winner')).toBe(1);
+    expect(colourClass([0, 1, 1], 0)).toBe(-1);
+  });
+});
