@@ -34,8 +34,33 @@ export class Workbench {
 
   /** Runs the command whose palette title is exactly `title`. */
   async runCommand(title: string): Promise<void> {
-    await this.openPalette(title);
+    await this.openPaletteAt(title);
     await this.pickItem(title);
+  }
+
+  /**
+   * Opens the palette filtered by `text` and waits until it lists `title`; the palette does
+   * not refresh while open, so it is reopened while an extension is still registering.
+   */
+  async openPaletteAt(title: string, text = title, timeoutMs = 60_000): Promise<void> {
+    await waitFor(
+      `the command palette to list "${title}"`,
+      async () => {
+        await this.openPalette(text);
+        const row = this.quickInput.locator('.label-name', { hasText: exactly(title) });
+        const shown = row.first().waitFor({ state: 'visible', timeout: 3_000 });
+        if (
+          await shown.then(
+            () => true,
+            () => false,
+          )
+        )
+          return true;
+        await this.page.keyboard.press('Escape');
+        return undefined;
+      },
+      timeoutMs,
+    );
   }
 
   /** Labels of the rows the open quick pick shows now. */
