@@ -105,6 +105,15 @@ async function measure(page) {
   };
 }
 
+/** A Markdown table with padded columns (as the formatter writes it); the first row heads it. */
+function table(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  const line = (cells) =>
+    `| ${cells.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+  const rule = line(widths.map((w) => '-'.repeat(w)));
+  return [line(rows[0]), rule, ...rows.slice(1).map(line)];
+}
+
 /** The results as a Markdown section. */
 function report(r, chromium) {
   const ms = (v) => `${v.toFixed(1)} ms`;
@@ -114,16 +123,21 @@ function report(r, chromium) {
     `Spiral, 5 classes, 2,000 points (1,600 train), model 2-32-32-5 (ReLU), CrossEntropyLoss,`,
     `Adam, batch 32, float32; training in the page's Web Worker for ${TRAIN_SECONDS} s,`,
     `headless Chromium ${chromium} (\`--disable-gpu\`), ${new Date().toISOString().slice(0, 10)}.`,
+    'Frame times are the intervals between animation frames (16.7 ms at 60 Hz); the page',
+    'redraws curves and heatmap at most once a frame, confusion and histogram at most 4 times',
+    'a second. Updates are the `progress` messages the page receives; the host sends at most',
+    '`settings.updatesPerSecond` of them a second.',
     '',
-    '| Measure | Value |',
-    '| --- | --- |',
-    `| Progress updates reaching the page | ${r.updatesPerSecond.toFixed(1)} /s |`,
-    `| Frame time while training, median | ${ms(r.frameP50)} |`,
-    `| Frame time while training, 95th percentile | ${ms(r.frameP95)} |`,
-    `| Frame time while training, worst | ${ms(r.frameMax)} |`,
-    `| Frames over 50 ms | ${r.longFrames} of ${r.frames} |`,
-    `| Run to first loss-chart point | ${ms(r.firstPoint)} |`,
-    `| Training reached | ${r.epoch}, ${r.speed} |`,
+    ...table([
+      ['Measure', 'Value'],
+      ['Progress updates reaching the page', `${r.updatesPerSecond.toFixed(1)} /s`],
+      ['Frame time while training, median', ms(r.frameP50)],
+      ['Frame time while training, 95th percentile', ms(r.frameP95)],
+      ['Frame time while training, worst', ms(r.frameMax)],
+      ['Frames over 50 ms', `${r.longFrames} of ${r.frames}`],
+      ['Run to first loss-chart point', ms(r.firstPoint)],
+      ['Training reached', `${r.epoch}, ${r.speed}`],
+    ]),
     '',
   ].join('\n');
 }
