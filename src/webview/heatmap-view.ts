@@ -109,6 +109,8 @@ export class HeatmapView {
     this._canvas.addEventListener('mouseleave', () => this._leave());
     this._canvas.addEventListener('click', (e) => this._select(e.offsetX, e.offsetY));
     this._canvas.addEventListener('keydown', (e) => this._key(e));
+    this._context.remember(checkboxOf(this._showTest), 'showTest');
+    this._context.remember(checkboxOf(this._hard), 'hardBoundaries');
   }
 
   private _setOption(patch: Partial<Heatmap['options']>): void {

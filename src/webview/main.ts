@@ -22,6 +22,7 @@ function start(): void {
       const config = store.commitDraft();
       if (config) channel.post({ type: 'setConfig', config });
     },
+    remember: (control, key) => remember(channel, control, key),
   };
   const notebook = new Notebook(context);
   root.replaceChildren(notebook.element);
@@ -31,6 +32,24 @@ function start(): void {
   });
   reportErrors(channel);
   channel.post({ type: 'ready' });
+}
+
+/** Sets `control` from the saved UI state under `key` (if any), and saves it on change. */
+function remember(
+  channel: Channel,
+  control: HTMLInputElement | HTMLSelectElement,
+  key: string,
+): void {
+  const isBox = control instanceof HTMLInputElement && control.type === 'checkbox';
+  const saved = channel.uiState[key];
+  if (isBox && typeof saved === 'boolean') control.checked = saved;
+  else if (!isBox && typeof saved === 'string') control.value = saved;
+  if (saved !== undefined) control.dispatchEvent(new Event('change'));
+  control.addEventListener('change', () =>
+    channel.saveUiState({
+      [key]: isBox ? (control as HTMLInputElement).checked : control.value,
+    }),
+  );
 }
 
 /** Sends uncaught page errors to the host, which logs them. */

@@ -13,6 +13,8 @@ export interface CellContext {
   theme(): Theme;
   /** Sends the draft to the host when it changed, so that the run matches what is shown. */
   applyDraft(): void;
+  /** Restores a display toggle or picker from the saved UI state, and saves its changes. */
+  remember(control: HTMLInputElement | HTMLSelectElement, key: string): void;
 }
 
 /** The frame shared by all cells; each cell fills `inputs` and `output`. */

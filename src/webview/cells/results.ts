@@ -72,6 +72,8 @@ export class ResultsCell extends Cell {
       this._loss.setLogScale(checkboxOf(this._logScale).checked),
     );
     this._split.addEventListener('change', () => this._drawPictures());
+    context.remember(checkboxOf(this._logScale), 'logScale');
+    context.remember(this._split, 'confusionSplit');
   }
 
   /** Schedules redraws of what changed. */
