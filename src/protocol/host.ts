@@ -8,7 +8,7 @@ import {
   snapshotSchema,
   stopInfoSchema,
 } from './state';
-import { z } from './zod';
+import * as z from './zod';
 
 /** How the model reached its output for one point, as the engine's inspectPoint. */
 export const inspectionSchema = z.object({
@@ -38,20 +38,20 @@ export const hostMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('progress'),
     epochs: z.array(epochMetricsSchema),
-    snapshot: snapshotSchema.optional(),
+    snapshot: z.optional(snapshotSchema),
   }),
   /** The run's status changed. */
   z.object({
     type: z.literal('status'),
     status: runStatusSchema,
-    stop: stopInfoSchema.optional(),
-    error: z.string().optional(),
+    stop: z.optional(stopInfoSchema),
+    error: z.optional(z.string()),
   }),
   /** The answer to `inspect`. */
   z.object({
     type: z.literal('inspection'),
     split: z.enum(['train', 'test']),
-    index: z.number().int(),
+    index: z.int(),
     result: inspectionSchema,
   }),
   /** The run's file name or dirty flag changed. */

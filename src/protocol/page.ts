@@ -1,6 +1,6 @@
 /** Messages from the page (webview or browser tab) to its host, each with a `type`. */
 import { runConfigSchema, viewSchema } from './state';
-import { z } from './zod';
+import * as z from './zod';
 
 /** Every message the page may send; the page sends `ready` before the host sends anything. */
 export const pageMessageSchema = z.discriminatedUnion('type', [
@@ -18,14 +18,14 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
   /** Back to epoch 0 with the same initial weights and batch order. */
   z.object({ type: z.literal('reset') }),
   /** Back to epoch 0 with new initial weights and batch order drawn from `seed`. */
-  z.object({ type: z.literal('reseed'), seed: z.number().int().min(0) }),
+  z.object({ type: z.literal('reseed'), seed: z.int().check(z.gte(0)) }),
   /** Which features the decision picture shows, and how finely. */
   z.object({ type: z.literal('setView'), view: viewSchema }),
   /** Explain the model's output for one point: answered by `inspection`. */
   z.object({
     type: z.literal('inspect'),
     split: z.enum(['train', 'test']),
-    index: z.number().int().min(0),
+    index: z.int().check(z.gte(0)),
   }),
   /** Save to the run's file (asks for one if it has none); `saveAs` always asks. */
   z.object({ type: z.literal('save') }),

@@ -1,10 +1,10 @@
 /** The state of a run as the host keeps it and replays it to the page: plain JSON only. */
 import type { RunConfig } from '../engine/config';
 import { RunConfigSchema } from '../engine/runfile';
-import { z } from './zod';
+import * as z from './zod';
 
 /** A RunConfig, checked field by field by the engine's schema. */
-export const runConfigSchema = RunConfigSchema as unknown as z.ZodType<RunConfig>;
+export const runConfigSchema = RunConfigSchema as unknown as z.ZodMiniType<RunConfig>;
 
 /** Any number, NaN and Infinity included (z.number() refuses them). */
 const anyNumber = z.custom<number>(
@@ -17,16 +17,22 @@ const anyNumber = z.custom<number>(
  * where NaN and Infinity become null. Null reads back as NaN (e.g. a test loss without a test
  * split, a diverged run).
  */
-export const num = z.union([anyNumber, z.null().transform(() => NaN)]);
+export const num = z.union([
+  anyNumber,
+  z.pipe(
+    z.null(),
+    z.transform(() => NaN),
+  ),
+]);
 
 /** The metrics of one finished epoch, as the engine's EpochMetrics. */
 export const epochMetricsSchema = z.object({
-  epoch: z.number().int(),
+  epoch: z.int(),
   trainLoss: num,
   testLoss: num,
   trainAccuracy: num,
   testAccuracy: num,
-  steps: z.number().int(),
+  steps: z.int(),
   elapsedMs: num,
 });
 export type EpochMetrics = z.infer<typeof epochMetricsSchema>;
@@ -43,25 +49,25 @@ export type LinearWeightsView = z.infer<typeof linearWeightsSchema>;
  * the top row (y = yMax) down, `classes` values per cell; other features at their mean.
  */
 export const gridSchema = z.object({
-  resolution: z.number().int().positive(),
-  features: z.tuple([z.number().int(), z.number().int()]),
+  resolution: z.int().check(z.positive()),
+  features: z.tuple([z.int(), z.int()]),
   xMin: num,
   xMax: num,
   yMin: num,
   yMax: num,
-  classes: z.number().int().positive(),
+  classes: z.int().check(z.positive()),
   probs: z.array(num),
 });
 export type GridView = z.infer<typeof gridSchema>;
 
 /** The model and its pictures at one moment of training: sent at most every 1/updatesPerSecond. */
 export const snapshotSchema = z.object({
-  epoch: z.number().int(),
-  steps: z.number().int(),
+  epoch: z.int(),
+  steps: z.int(),
   /** Loss of the latest mini-batch; NaN before the first step. */
   batchLoss: num,
   weights: z.array(linearWeightsSchema),
-  grid: gridSchema.optional(),
+  grid: z.optional(gridSchema),
   /** Confusion matrices `[target][predicted]`; for multi-label tasks one 2x2 per label, summed. */
   confusion: z.object({
     train: z.array(z.array(z.number())),
@@ -95,7 +101,7 @@ export type DatasetView = z.infer<typeof datasetViewSchema>;
 export const modelViewSchema = z.object({
   /** As PyTorch prints the nn.Sequential. */
   description: z.string(),
-  parameterCount: z.number().int(),
+  parameterCount: z.int(),
   /** What the loss expects, e.g. `{ input: 'logits', target: 'class indices' }`. */
   expects: z.object({ input: z.string(), target: z.string() }),
 });
@@ -117,21 +123,21 @@ export type StopInfo = z.infer<typeof stopInfoSchema>;
 
 /** Which picture the page wants: the two features on the axes and the grid resolution. */
 export const viewSchema = z.object({
-  features: z.tuple([z.number().int().min(0), z.number().int().min(0)]),
-  gridResolution: z.number().int().min(2).max(200),
+  features: z.tuple([z.int().check(z.gte(0)), z.int().check(z.gte(0))]),
+  gridResolution: z.int().check(z.gte(2), z.lte(200)),
 });
 export type ViewOptions = z.infer<typeof viewSchema>;
 
 /** The settings the page should honour (from VS Code settings, or defaults on the web). */
 export const settingsSchema = z.object({
   defaultDtype: z.enum(['float32', 'float64']),
-  updatesPerSecond: z.number().positive(),
+  updatesPerSecond: z.number().check(z.positive()),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 /** The file a run was opened from or saved to; `dirty` when it changed since. */
 export const fileInfoSchema = z.object({
-  name: z.string().nullable(),
+  name: z.nullable(z.string()),
   dirty: z.boolean(),
 });
 export type FileInfo = z.infer<typeof fileInfoSchema>;
@@ -140,12 +146,12 @@ export type FileInfo = z.infer<typeof fileInfoSchema>;
 export const runStateSchema = z.object({
   config: runConfigSchema,
   status: runStatusSchema,
-  stop: stopInfoSchema.optional(),
-  error: z.string().optional(),
+  stop: z.optional(stopInfoSchema),
+  error: z.optional(z.string()),
   history: z.array(epochMetricsSchema),
-  dataset: datasetViewSchema.optional(),
-  model: modelViewSchema.optional(),
-  snapshot: snapshotSchema.optional(),
+  dataset: z.optional(datasetViewSchema),
+  model: z.optional(modelViewSchema),
+  snapshot: z.optional(snapshotSchema),
   view: viewSchema,
   settings: settingsSchema,
   file: fileInfoSchema,

@@ -1,7 +1,7 @@
 /** Parsing of untrusted messages on either side of the page/host channel. */
 import { hostMessageSchema, type HostMessage } from './host';
 import { pageMessageSchema, type PageMessage } from './page';
-import type { z } from './zod';
+import type * as z from './zod';
 
 /** The outcome of checking one message: the typed message, or why it was refused. */
 export type Checked<T> = { ok: true; message: T } | { ok: false; error: string };
@@ -16,7 +16,7 @@ export function parseHostMessage(data: unknown): Checked<HostMessage> {
   return check(hostMessageSchema, data, 'host');
 }
 
-function check<T>(schema: z.ZodType<T>, data: unknown, from: string): Checked<T> {
+function check<T>(schema: z.ZodMiniType<T>, data: unknown, from: string): Checked<T> {
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, message: result.data };
   const type = describeType(data);

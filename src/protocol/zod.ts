@@ -1,9 +1,10 @@
 /**
- * Zod configured for pages whose Content-Security-Policy forbids `unsafe-eval`: jitless mode
- * validates by walking the schema instead of compiling a function with `new Function`.
+ * zod/mini as the engine configures it (English messages), in jitless mode: the page's
+ * Content-Security-Policy forbids `unsafe-eval`, so no schema may compile a function with
+ * `new Function`, nor probe whether it can. Import it as `import * as z from './zod'`.
  */
-import { z } from 'zod';
+import { config } from '../engine/runfile/zod';
 
-z.config({ jitless: true });
+config({ jitless: true });
 
-export { z };
+export * from '../engine/runfile/zod';
