@@ -193,3 +193,10 @@ export function suitLossToTask(config: RunConfig, previous: Task): void {
   config.loss = { name, reduction: config.loss.reduction };
   config.model.head = 'none';
 }
+
+/** Sets the output width to one the data and loss accept, when the current one does not fit. */
+export function fitOutputs(config: RunConfig): void {
+  const { task, classes } = datasetShape(config.dataset);
+  const choices = outputChoices(task, classes, config.loss.name);
+  if (!choices.includes(config.model.outputs)) config.model.outputs = choices[0];
+}

@@ -61,7 +61,7 @@ export function select(
   return node;
 }
 
-/** Replaces the options of `node`, keeping its value when still offered. */
+/** Replaces the options of `node` and shows `value`, or the first choice when it is not offered. */
 export function setChoices(
   node: HTMLSelectElement,
   choices: Choice[],
@@ -70,7 +70,7 @@ export function setChoices(
   node.replaceChildren(
     ...choices.map((c) => el('option', { text: c.label, attrs: { value: c.value } })),
   );
-  node.value = value;
+  node.value = choices.some((c) => c.value === value) ? value : (choices[0]?.value ?? '');
 }
 
 /** Bounds and step of a number input. */

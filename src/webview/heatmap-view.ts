@@ -4,7 +4,7 @@
  */
 import type { DatasetView } from '../protocol/state';
 import type { CellContext } from './cells/cell';
-import { checkbox, checkboxOf, el, field, select } from './dom';
+import { checkbox, checkboxOf, el, field, select, setChoices } from './dom';
 import { perFrame } from './frame';
 import { Heatmap, type PointRef, type ShadeMode } from './heatmap';
 import { Inspector } from './inspector';
@@ -127,13 +127,8 @@ export class HeatmapView {
     dataset?.classNames.forEach((name, k) =>
       choices.push({ value: String(k), label: `p(${name})` }),
     );
-    const keep = choices.some((c) => c.value === this._shade.value)
-      ? this._shade.value
-      : 'winner';
-    this._shade.replaceChildren(
-      ...choices.map((c) => el('option', { text: c.label, attrs: { value: c.value } })),
-    );
-    this._shade.value = keep;
+    setChoices(this._shade, choices, this._shade.value);
+    const keep = this._shade.value;
     this._heatmap.options.shade = keep === 'winner' ? 'winner' : Number(keep);
     this._heatmap.options.selected = undefined;
     this._hovered = undefined;

@@ -3,9 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RUN } from '../../src/engine/templates';
 import type { RunConfig } from '../../src/engine/config';
 import type { RunState } from '../../src/protocol/state';
-import { datasetShape, outputChoices, suitLossToTask } from '../../src/webview/catalog';
+import {
+  datasetShape,
+  fitOutputs,
+  outputChoices,
+  suitLossToTask,
+} from '../../src/webview/catalog';
 import { diagnose } from '../../src/webview/diagnose';
-import { fitOutputs } from '../../src/webview/cells/cell';
 import { parseList } from '../../src/webview/cells/loss';
 import { binProbabilities } from '../../src/webview/histogram';
 import { colourClass } from '../../src/webview/points';

@@ -1,7 +1,7 @@
 /** One notebook cell: a title, its inputs, its output area, and how it runs. */
 import type { RunConfig } from '../../engine/config';
 import type { PageMessage } from '../../protocol/page';
-import { datasetShape, outputChoices } from '../catalog';
+import { fitOutputs } from '../catalog';
 import { el } from '../dom';
 import type { Change, PageState, Store } from '../state';
 import type { Theme } from '../theme';
@@ -96,11 +96,4 @@ export abstract class Cell {
 /** True when `changes` asks for a full redraw or names one of `kinds`. */
 export function touches(changes: ReadonlySet<Change>, ...kinds: Change[]): boolean {
   return changes.has('all') || kinds.some((kind) => changes.has(kind));
-}
-
-/** Sets the output width to one the data and loss accept, when the current one does not fit. */
-export function fitOutputs(config: RunConfig): void {
-  const { task, classes } = datasetShape(config.dataset);
-  const choices = outputChoices(task, classes, config.loss.name);
-  if (!choices.includes(config.model.outputs)) config.model.outputs = choices[0];
 }

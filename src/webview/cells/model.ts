@@ -1,7 +1,7 @@
 /** Cell 2, the model: hidden layers with their widths and activations, and the output width. */
 import type { ActivationName, RunConfig } from '../../engine/config';
 import { ACTIVATION_CHOICES, datasetShape, outputChoices } from '../catalog';
-import { button, el, field, numberInput, readNumber, select } from '../dom';
+import { button, el, field, numberInput, readNumber, select, setChoices } from '../dom';
 import type { Change, PageState } from '../state';
 import { Cell, touches, type CellContext } from './cell';
 
@@ -63,12 +63,8 @@ export class ModelCell extends Cell {
     this._add.disabled = config.model.hidden.length >= MAX_LAYERS;
     const { task, classes } = datasetShape(config.dataset);
     const choices = outputChoices(task, classes, config.loss.name);
-    this._outputs.replaceChildren(
-      ...choices.map((n) =>
-        el('option', { text: String(n), attrs: { value: String(n) } }),
-      ),
-    );
-    this._outputs.value = String(config.model.outputs);
+    const widths = choices.map((n) => ({ value: String(n), label: String(n) }));
+    setChoices(this._outputs, widths, String(config.model.outputs));
     this._outputs.disabled = choices.length === 1;
     this._slope.value = String(config.model.negativeSlope ?? 0.01);
     this._slopeField.hidden = !config.model.hidden.some(
