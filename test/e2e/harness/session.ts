@@ -57,13 +57,8 @@ export async function startSession(options: SessionOptions): Promise<Session> {
   const page = await context.newPage();
   const log = new ConsoleLog(page);
   const workbench = new Workbench(page);
+  const close = closer(browser, server, workspace);
   const session = { server, browser, page, workbench, log, workspace, close };
-  async function close(): Promise<void> {
-    await browser.close();
-    await server.stop();
-    if (!process.env.LOGIT_LAB_E2E_KEEP)
-      rmSync(workspace, { recursive: true, force: true });
-  }
   try {
     await workbench.open(server.url, workspace);
   } catch (error) {
@@ -72,6 +67,22 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     throw error;
   }
   return session;
+}
+
+/** An idempotent `close` that ends the browser, then the server, then removes the workspace. */
+function closer(
+  browser: TestBrowser,
+  server: CodeServer,
+  workspace: string,
+): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  async function shutDown(): Promise<void> {
+    await browser.close();
+    await server.stop();
+    if (!process.env.LOGIT_LAB_E2E_KEEP)
+      rmSync(workspace, { recursive: true, force: true });
+  }
+  return () => (closing ??= shutDown());
 }
 
 /** Writes `files` (relative path to content) under `folder`. */

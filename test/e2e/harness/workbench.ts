@@ -156,8 +156,9 @@ export class Workbench {
 
   /** Reloads the window ("Developer: Reload Window") and waits for the workbench again. */
   async reloadWindow(): Promise<void> {
+    const loaded = this.page.waitForEvent('load', { timeout: 60_000 });
     await this.runCommand('Developer: Reload Window');
-    await this.page.waitForLoadState('load');
+    await loaded;
     await this.page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
     await this.page.locator('.explorer-folders-view').waitFor({ timeout: 60_000 });
   }
