@@ -75,11 +75,11 @@ export class Mlp {
     const buf = this._buffersFor(x.rows);
     this._input = x;
     let h = x;
-    this.layers.forEach((layer, i) => {
-      layer.forward(h, buf.z[i]);
+    for (let i = 0; i < this.layers.length; i++) {
+      this.layers[i].forward(h, buf.z[i]);
       if (i < this.acts.length) this.acts[i].forward(buf.z[i], buf.h[i]);
       h = buf.h[i];
-    });
+    }
     const logits = buf.z[this.layers.length - 1];
     if (this.head === 'none') return logits;
     headForward(this.head, logits, buf.out);

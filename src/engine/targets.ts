@@ -32,10 +32,9 @@ export function splitTarget(
 export function gatherTarget(target: Target, batch: ArrayLike<number>): Target {
   if (target.kind === 'float')
     return { kind: 'float', values: gatherRows(target.values, batch) };
-  return {
-    kind: 'index',
-    index: Int32Array.from(batch as ArrayLike<number>, (i) => target.index[i]),
-  };
+  const index = new Int32Array(batch.length);
+  for (let r = 0; r < batch.length; r++) index[r] = target.index[batch[r]];
+  return { kind: 'index', index };
 }
 
 /** The number of output units a task needs with a loss, or the choices when two fit. */

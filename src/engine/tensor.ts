@@ -79,9 +79,10 @@ export function rounder(dtype: DType): (x: number) => number {
 /** The rows of `m` listed in `index`, in that order, as a new matrix. */
 export function gatherRows(m: Matrix, index: ArrayLike<number>): Matrix {
   const out = zeros(index.length, m.cols, m.dtype);
+  const cols = m.cols;
   for (let r = 0; r < index.length; r++) {
-    const src = index[r] * m.cols;
-    out.data.set(m.data.subarray(src, src + m.cols), r * m.cols);
+    const src = index[r] * cols;
+    for (let j = 0; j < cols; j++) out.data[r * cols + j] = m.data[src + j];
   }
   return out;
 }

@@ -3,7 +3,7 @@
 /** Scripts, workers and styles from this server only; no inline code, no eval. */
 export const WEB_CSP = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",

@@ -14,20 +14,22 @@ export class Adam extends Optimizer {
     const [beta1, beta2] = c.betas ?? [0.9, 0.999];
     const eps = c.eps ?? 1e-8;
     const lr = c.lr;
-    const wd = c.weightDecay ?? (this._decoupled ? 0.01 : 0);
+    const decoupled = this._decoupled;
+    const amsgrad = c.amsgrad === true;
+    const wd = c.weightDecay ?? (decoupled ? 0.01 : 0);
     const m = (this._m[i] ??= this.zerosFor(i));
     const v = (this._v[i] ??= this.zerosFor(i));
-    const vMax = c.amsgrad ? (this._vMax[i] ??= this.zerosFor(i)) : v;
+    const vMax = amsgrad ? (this._vMax[i] ??= this.zerosFor(i)) : v;
     const bc1 = 1 - beta1 ** this._t;
     const sqrtBc2 = Math.sqrt(1 - beta2 ** this._t);
     const stepSize = lr / bc1;
     for (let k = 0; k < p.length; k++) {
-      if (this._decoupled) p[k] *= 1 - lr * wd;
-      const gk = this._decoupled ? g[k] : g[k] + wd * p[k];
+      if (decoupled) p[k] *= 1 - lr * wd;
+      const gk = decoupled ? g[k] : g[k] + wd * p[k];
       // m = β1·m + (1-β1)·g,  v = β2·v + (1-β2)·g²
       m[k] = beta1 * m[k] + (1 - beta1) * gk;
       v[k] = beta2 * v[k] + (1 - beta2) * gk * gk;
-      if (c.amsgrad) vMax[k] = Math.max(vMax[k], v[k]);
+      if (amsgrad) vMax[k] = Math.max(vMax[k], v[k]);
       // p -= lr/(1-β1ᵗ) · m / (sqrt(v)/sqrt(1-β2ᵗ) + eps)
       p[k] -= (stepSize * m[k]) / (Math.sqrt(vMax[k]) / sqrtBc2 + eps);
     }

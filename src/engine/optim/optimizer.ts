@@ -19,10 +19,11 @@ export abstract class Optimizer {
   step(): void {
     this._t += 1;
     const l1 = this._config.l1 ?? 0;
-    this._params.forEach((p, i) => {
+    for (let i = 0; i < this._params.length; i++) {
+      const p = this._params[i];
       if (l1 > 0 && p.name.endsWith('weight')) addL1(p.value.data, p.grad.data, l1);
       this.update(i, p.value.data, p.grad.data);
-    });
+    }
   }
 
   /** The update of parameter `i`: value `p` in place, from gradient `g`. */
