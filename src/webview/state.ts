@@ -65,6 +65,7 @@ export class Store {
 
   /** Replaces the draft after an edit of cell `cell`, marking that cell and those below stale. */
   edit(cell: number, draft: RunConfig): void {
+    if (this.state.draft && sameConfig(draft, this.state.draft)) return;
     this.state.draft = draft;
     const from = this.state.staleFrom;
     this.state.staleFrom = from < 0 ? cell : Math.min(from, cell);
@@ -104,7 +105,7 @@ export class Store {
   /** True when the draft differs from the configuration the host has. */
   isDirty(): boolean {
     const { draft, run } = this.state;
-    return !!draft && !!run && JSON.stringify(draft) !== JSON.stringify(run.config);
+    return !!draft && !!run && !sameConfig(draft, run.config);
   }
 
   private _emit(changes: ReadonlySet<Change>): void {
@@ -159,7 +160,7 @@ function replaceRun(state: PageState, next: RunState): void {
     state.draft !== undefined &&
     state.staleFrom >= 0 &&
     before !== undefined &&
-    JSON.stringify({ ...before, seed: next.config.seed }) === JSON.stringify(next.config);
+    sameConfig({ ...before, seed: next.config.seed }, next.config);
   state.run = next;
   state.inspection = undefined;
   if (keepDraft && state.draft) {
@@ -168,4 +169,18 @@ function replaceRun(state: PageState, next: RunState): void {
   }
   state.draft = structuredClone(next.config);
   state.staleFrom = -1;
+}
+
+/** True when two configurations hold the same values, whatever the order of their keys. */
+export function sameConfig(a: RunConfig, b: RunConfig): boolean {
+  return canonical(a) === canonical(b);
+}
+
+/** JSON with object keys sorted, so that equal values give equal text. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : 1)))
+      : v,
+  );
 }

@@ -209,3 +209,17 @@ test('diagnostics and stale outputs follow the edits', async () => {
   assert.deepEqual(errors, []);
   await page.context().close();
 });
+
+test('a value typed and then Run clicked trains with that value', async () => {
+  const { page, errors } = await openPlayground(browser, server.url);
+  await byId(page, 'add-layer').click();
+  await byId(page, 'layer-units-2').fill('12');
+  await byId(page, 'epochs').fill('5');
+  await byId(page, 'run').click();
+  await waitForStatus(page, 'stopped');
+  assert.equal(await shownEpoch(page), 5);
+  assert.match(await byId(page, 'model-description').textContent(), /out_features=12/);
+  assert.equal(await page.locator('.cell.stale').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

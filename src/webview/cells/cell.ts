@@ -22,7 +22,6 @@ export abstract class Cell {
   readonly element: HTMLElement;
   readonly inputs: HTMLElement;
   readonly output: HTMLElement;
-  private readonly _staleNote: HTMLElement;
 
   /** Builds the frame of cell number `index` (0-based), titled `title`. */
   constructor(
@@ -32,18 +31,15 @@ export abstract class Cell {
   ) {
     const headingId = `cell-${index}-title`;
     this.inputs = el('div', { className: 'cell-inputs' });
-    this.output = el('div', {
-      className: 'cell-output',
-      attrs: { 'aria-live': 'polite', 'aria-label': `${title}: output` },
-    });
-    this._staleNote = el('p', {
-      className: 'stale-note',
-      text: 'Inputs above changed: run this cell (Shift+Enter) to update.',
-    });
-    this._staleNote.hidden = true;
+    this.output = el('div', { className: 'cell-output', attrs: { 'aria-label': title } });
     const heading = el('h2', {
       text: `${index + 1}. ${title}`,
       attrs: { id: headingId },
+    });
+    // Shown by the cell's `stale` class without moving anything below it.
+    const badge = el('span', {
+      className: 'stale-badge',
+      text: 'Inputs changed: Shift+Enter runs this cell',
     });
     this.element = el(
       'section',
@@ -52,7 +48,7 @@ export abstract class Cell {
         attrs: { 'aria-labelledby': headingId },
         testId: `cell-${index}`,
       },
-      [heading, this.inputs, this._staleNote, this.output],
+      [el('div', { className: 'cell-head' }, [heading, badge]), this.inputs, this.output],
     );
   }
 
@@ -67,10 +63,10 @@ export abstract class Cell {
   /** Redraws theme-dependent outputs (charts, canvases). */
   retheme(): void {}
 
-  /** Shows or hides the stale mark on this cell's output. */
+  /** Shows or hides the stale mark on this cell and its output. */
   setStale(stale: boolean): void {
+    this.element.classList.toggle('stale', stale);
     this.output.classList.toggle('stale', stale);
-    this._staleNote.hidden = !stale;
   }
 
   /**
