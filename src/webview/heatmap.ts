@@ -189,8 +189,11 @@ export class Heatmap {
     split: PointRef['split'],
     theme: Theme,
   ): void {
-    ctx.lineWidth = theme.kind === 'high-contrast' ? 1.5 : 1;
-    ctx.strokeStyle = split === 'train' ? theme.foreground : theme.background;
+    // Train points are ringed in the foreground colour, test points in the background's; high
+    // contrast swaps them, since a white ring on a small dot would hide its colour.
+    const ringed = (split === 'train') !== (theme.kind === 'high-contrast');
+    ctx.lineWidth = 1;
+    ctx.strokeStyle = ringed ? theme.foreground : theme.background;
     for (let i = 0; i < points.xs.length; i++) {
       const label = points.labels[i];
       ctx.fillStyle = label < 0 ? theme.muted : classColor(theme, label);
