@@ -25,8 +25,8 @@ describe.skipIf(!hasExtension())('palette to training', () => {
     const before = await playground.byId('param-count').textContent();
     await playground.byId('add-layer').click();
     const units = playground.byId('layer-units-2');
+    // As a user does: type the width, then Shift+Enter to run the cell.
     await units.fill('12');
-    await units.dispatchEvent('change');
     await units.press('Shift+Enter');
     await expect
       .poll(() => playground.byId('model-description').textContent())
@@ -38,6 +38,14 @@ describe.skipIf(!hasExtension())('palette to training', () => {
     const { workbench } = session();
     const heatmapBefore = await playground.canvasColours('heatmap');
     await playground.run();
+    const started = await playground
+      .waitForStatus(['running', 'stopped'], 10_000)
+      .catch(() => {
+        throw new Error(
+          'e2e: the first click on Run after editing the model started nothing',
+        );
+      });
+    expect(started).toBeTruthy();
     const seen = new Set<number>();
     await waitFor(
       'training to stop',
