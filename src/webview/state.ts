@@ -22,7 +22,6 @@ export interface Notice {
 /** What changed in one update, so that each view redraws only what it shows. */
 export type Change =
   | 'all'
-  | 'config'
   | 'draft'
   | 'status'
   | 'history'
@@ -38,7 +37,7 @@ export interface PageState {
   run?: RunState;
   /** The configuration being edited; equals `run.config` until the user edits a cell. */
   draft?: RunConfig;
-  /** Index of the first cell whose inputs changed since the host last prepared; -1 for none. */
+  /** Index of the first cell whose inputs changed since the draft was last sent; -1 for none. */
   staleFrom: number;
   inspection?: InspectedPoint;
   notice?: Notice;

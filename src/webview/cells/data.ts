@@ -94,10 +94,14 @@ export class DataCell extends Cell {
         this._readInto(draft.dataset);
         suitLossToTask(draft, previous);
       });
-    for (const input of [this._samples, this._noise, this._testFraction, this._seed]) {
-      input.addEventListener('change', onEdit);
-    }
-    this._classes.addEventListener('change', onEdit);
+    const numbers = [
+      this._samples,
+      this._noise,
+      this._testFraction,
+      this._seed,
+      this._classes,
+    ];
+    for (const input of numbers) input.addEventListener('change', onEdit);
     this._name.addEventListener('change', () => {
       this._classes.value = String(DATASETS[this._name.value as DatasetName].classes);
       onEdit();
