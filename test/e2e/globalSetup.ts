@@ -25,13 +25,20 @@ function packageExtension(): string {
   const out = join(repoRoot, '.e2e');
   mkdirSync(out, { recursive: true });
   const vsix = join(out, 'logit-lab.vsix');
-  const run = (args: string[]) =>
-    execFileSync('npx', args, {
+  const run = (command: string, args: string[]) =>
+    execFileSync(command, args, {
       cwd: repoRoot,
       stdio: ['ignore', 2, 2],
       timeout: 300_000,
     });
-  run(['npm', 'run', 'build']);
-  run(['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '-o', vsix]);
+  run('npm', ['run', 'build']);
+  run('npx', [
+    'vsce',
+    'package',
+    '--no-dependencies',
+    '--allow-missing-repository',
+    '-o',
+    vsix,
+  ]);
   return vsix;
 }
