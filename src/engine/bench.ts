@@ -10,8 +10,8 @@ import { Mlp } from './model';
 import { makeOptimizer } from './optim';
 import { Rng } from './rng';
 import { trainStep } from './step';
-import { gatherTarget } from './targets';
-import { type DType, type Matrix, gatherRows, zeros } from './tensor';
+import { BatchGatherer } from './targets';
+import { type DType, type Matrix, zeros } from './tensor';
 import { TOOL_VERSION } from './version';
 import workloads from './workloads.json';
 
@@ -55,6 +55,7 @@ export function runWorkload(name: string, w: Workload, dtype: DType): BenchResul
   const target = makeTarget(w, x, rng);
   const optimizer = makeOptimizer(model.parameters(), { name: w.optimizer, lr: w.lr });
   const loss: LossConfig = { name: w.loss, reduction: 'mean' };
+  const batches = new BatchGatherer(x, target);
 
   let steps = 0;
   let last = NaN;
@@ -62,9 +63,8 @@ export function runWorkload(name: string, w: Workload, dtype: DType): BenchResul
   for (let epoch = 0; epoch < w.epochs; epoch++) {
     const order = rng.permutation(w.n);
     for (let i = 0; i < w.n; i += w.batch) {
-      const batch = order.subarray(i, i + w.batch);
-      const xb = gatherRows(x, batch);
-      last = trainStep(model, loss, optimizer, xb, gatherTarget(target, batch));
+      const batch = batches.gather(order.subarray(i, i + w.batch));
+      last = trainStep(model, loss, optimizer, batch.x, batch.target);
       steps += 1;
     }
   }

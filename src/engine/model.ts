@@ -22,6 +22,8 @@ interface Buffers {
   dz: Matrix[];
   dh: Matrix[];
   out: Matrix;
+  /** d loss / d out, for the loss to write into. */
+  dOut: Matrix;
 }
 
 /** Linear(sizes[0], sizes[1]), act, ..., Linear(sizes[L-1], sizes[L]), head. */
@@ -32,6 +34,7 @@ export class Mlp {
   readonly head: HeadName;
   readonly dtype: DType;
   private _buffers = new Map<number, Buffers>();
+  private _last: Buffers | undefined;
   private _input: Matrix | undefined;
 
   /** A model of zeros; `activations` has one entry per hidden layer (sizes.length - 2). */
@@ -90,6 +93,12 @@ export class Mlp {
   lastLogits(): Matrix {
     if (!this._input) throw new Error('Mlp.lastLogits: call forward first');
     return this._buffersFor(this._input.rows).z[this.layers.length - 1];
+  }
+
+  /** A buffer shaped like the output of the last forward pass, for d loss / d output. */
+  outputGrad(): Matrix {
+    if (!this._input) throw new Error('Mlp.outputGrad: call forward first');
+    return this._buffersFor(this._input.rows).dOut;
   }
 
   /** Gradients of every parameter from dOut = d loss / d output, for the last forward pass. */
@@ -158,8 +167,9 @@ export class Mlp {
 
   /** Buffers for a batch of `rows`, made once per batch size and reused. */
   private _buffersFor(rows: number): Buffers {
+    if (this._last?.out.rows === rows) return this._last;
     let buf = this._buffers.get(rows);
-    if (buf) return buf;
+    if (buf) return (this._last = buf);
     const widths = this.sizes.slice(1);
     const make = () => widths.map((w) => zeros(rows, w, this.dtype));
     buf = {
@@ -168,10 +178,11 @@ export class Mlp {
       dz: make(),
       dh: make(),
       out: zeros(rows, widths.at(-1)!, this.dtype),
+      dOut: zeros(rows, widths.at(-1)!, this.dtype),
     };
     if (this._buffers.size > 8) this._buffers.clear();
     this._buffers.set(rows, buf);
-    return buf;
+    return (this._last = buf);
   }
 }
 

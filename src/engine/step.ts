@@ -1,12 +1,9 @@
 /** One optimisation step: forward, loss, backward, update. */
 import type { LossConfig } from './config';
-import { computeLoss, type Target } from './losses';
+import { lossValue, type Target } from './losses';
 import type { Mlp } from './model';
 import type { Optimizer } from './optim';
-import { type Matrix, zeros } from './tensor';
-
-/** A preallocated gradient of the loss with respect to the model's output. */
-const gradBuffers = new WeakMap<Mlp, Map<number, Matrix>>();
+import type { Matrix } from './tensor';
 
 /** The loss of a batch before the update; the parameters are updated in place. */
 export function trainStep(
@@ -17,11 +14,11 @@ export function trainStep(
   target: Target,
 ): number {
   const out = model.forward(x);
-  const grad = gradFor(model, out);
-  const result = computeLoss(loss, out, target, grad);
-  model.backward(result.grad);
+  const grad = model.outputGrad();
+  const value = lossValue(loss, out, target, grad);
+  model.backward(grad);
   optimizer.step();
-  return result.value;
+  return value;
 }
 
 /** The loss of a batch without touching the parameters. */
@@ -32,14 +29,5 @@ export function evaluateLoss(
   target: Target,
 ): number {
   const out = model.forward(x);
-  return computeLoss(loss, out, target, gradFor(model, out)).value;
-}
-
-/** The gradient buffer for an output of this shape, made once and reused. */
-function gradFor(model: Mlp, out: Matrix): Matrix {
-  let byRows = gradBuffers.get(model);
-  if (!byRows) gradBuffers.set(model, (byRows = new Map()));
-  let g = byRows.get(out.rows);
-  if (!g) byRows.set(out.rows, (g = zeros(out.rows, out.cols, out.dtype)));
-  return g;
+  return lossValue(loss, out, target, model.outputGrad());
 }

@@ -2,7 +2,7 @@
 import type { LossName, RunConfig } from './config';
 import type { Dataset, Split, Task } from './datasets';
 import type { Target } from './losses';
-import { type DType, gatherRows, zeros } from './tensor';
+import { type DType, gatherRows, gatherRowsInto, type Matrix, zeros } from './tensor';
 
 /** Whether a loss takes class indices (CrossEntropyLoss, NLLLoss) rather than floats. */
 export function takesIndices(loss: LossName): boolean {
@@ -35,6 +35,57 @@ export function gatherTarget(target: Target, batch: ArrayLike<number>): Target {
   const index = new Int32Array(batch.length);
   for (let r = 0; r < batch.length; r++) index[r] = target.index[batch[r]];
   return { kind: 'index', index };
+}
+
+/** One mini-batch: its feature rows and their target. */
+export interface Batch {
+  x: Matrix;
+  target: Target;
+}
+
+/**
+ * Gathers mini-batches of one split into storage made once per batch size (a run has two:
+ * the batch size and the last, partial batch), so that a training step allocates nothing.
+ */
+export class BatchGatherer {
+  private readonly _x: Matrix;
+  private readonly _target: Target;
+  private readonly _batches = new Map<number, Batch>();
+
+  /** A gatherer over the features `x` (N, F) and their target (N rows). */
+  constructor(x: Matrix, target: Target) {
+    this._x = x;
+    this._target = target;
+  }
+
+  /** The rows `index` of the features and target, in storage the next batch of this size reuses. */
+  gather(index: ArrayLike<number>): Batch {
+    const batch = this._storage(index.length);
+    gatherRowsInto(this._x, index, batch.x);
+    const target = this._target;
+    if (target.kind === 'float' && batch.target.kind === 'float') {
+      gatherRowsInto(target.values, index, batch.target.values);
+    } else if (target.kind === 'index' && batch.target.kind === 'index') {
+      const out = batch.target.index;
+      for (let r = 0; r < index.length; r++) out[r] = target.index[index[r]];
+    }
+    return batch;
+  }
+
+  /** The batch storage of `rows` rows, made on first use. */
+  private _storage(rows: number): Batch {
+    let batch = this._batches.get(rows);
+    if (batch) return batch;
+    const t = this._target;
+    const x = zeros(rows, this._x.cols, this._x.dtype);
+    const target: Target =
+      t.kind === 'float'
+        ? { kind: 'float', values: zeros(rows, t.values.cols, t.values.dtype) }
+        : { kind: 'index', index: new Int32Array(rows) };
+    batch = { x, target };
+    this._batches.set(rows, batch);
+    return batch;
+  }
 }
 
 /** The number of output units a task needs with a loss, or the choices when two fit. */

@@ -78,11 +78,23 @@ export function rounder(dtype: DType): (x: number) => number {
 
 /** The rows of `m` listed in `index`, in that order, as a new matrix. */
 export function gatherRows(m: Matrix, index: ArrayLike<number>): Matrix {
-  const out = zeros(index.length, m.cols, m.dtype);
+  return gatherRowsInto(m, index, zeros(index.length, m.cols, m.dtype));
+}
+
+/** Writes the rows of `m` listed in `index` into `out` (index.length x m.cols) and returns it. */
+export function gatherRowsInto(m: Matrix, index: ArrayLike<number>, out: Matrix): Matrix {
   const cols = m.cols;
+  if (out.rows !== index.length || out.cols !== cols || out.dtype !== m.dtype) {
+    throw new Error(
+      `gatherRowsInto: ${index.length} rows of (${m.rows}, ${cols}) ${m.dtype} do not fit ` +
+        `out (${out.rows}, ${out.cols}) ${out.dtype}: allocate out with zeros(index.length, cols)`,
+    );
+  }
+  const M = m.data;
+  const O = out.data;
   for (let r = 0; r < index.length; r++) {
     const src = index[r] * cols;
-    for (let j = 0; j < cols; j++) out.data[r * cols + j] = m.data[src + j];
+    for (let j = 0; j < cols; j++) O[r * cols + j] = M[src + j];
   }
   return out;
 }

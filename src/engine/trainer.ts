@@ -8,8 +8,7 @@ import { Mlp, type LinearWeights } from './model';
 import { makeOptimizer, type Optimizer } from './optim';
 import { Rng } from './rng';
 import { evaluateLoss, trainStep } from './step';
-import { checkOutputs, gatherTarget, targetsFor } from './targets';
-import { gatherRows } from './tensor';
+import { BatchGatherer, checkOutputs, targetsFor } from './targets';
 
 /** What one epoch ended with: losses on both splits, accuracies, and time spent. */
 export interface EpochMetrics {
@@ -48,6 +47,7 @@ export class Trainer {
   private _cursor = 0;
   private _elapsedMs = 0;
   private _targets: { train: Target; test: Target };
+  private _batches: BatchGatherer;
 
   /** A fresh run; the dataset is built from the config unless given. */
   constructor(config: RunConfig, dataset?: Dataset) {
@@ -65,6 +65,7 @@ export class Trainer {
       train: targetsFor(config, this.dataset, 'train'),
       test: targetsFor(config, this.dataset, 'test'),
     };
+    this._batches = new BatchGatherer(this.dataset.train.x, this._targets.train);
     const { head, name: loss } = { head: config.model.head, name: config.loss.name };
     this.reading = { task: this.dataset.task, head, loss, threshold: 0.5 };
   }
@@ -89,8 +90,7 @@ export class Trainer {
       this._cursor + this.config.training.batchSize,
     );
     this._cursor += batch.length;
-    const x = gatherRows(this.dataset.train.x, batch);
-    const target = gatherTarget(this._targets.train, batch);
+    const { x, target } = this._batches.gather(batch);
     const loss = trainStep(this.model, this.config.loss, this._optimizer, x, target);
     this.steps += 1;
     this._elapsedMs += now() - started;

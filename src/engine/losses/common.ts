@@ -79,28 +79,39 @@ export function columnValue(values: number[] | undefined, c: number, r: Round): 
 /** Refuses options that `name` does not take when they are set to a non-default value. */
 export function checkOptions(config: LossConfig): void {
   const { name } = config;
-  const refuse = (option: string, takers: string) =>
-    new LossError('invalid', `${name} has no ${option}: it is an option of ${takers}`);
   if (config.posWeight !== undefined && name !== 'BCEWithLogitsLoss') {
-    throw refuse('posWeight', 'BCEWithLogitsLoss');
+    throw refuseOption(name, 'posWeight', 'BCEWithLogitsLoss');
   }
   if ((config.labelSmoothing ?? 0) !== 0 && name !== 'CrossEntropyLoss') {
-    throw refuse('labelSmoothing', 'CrossEntropyLoss');
+    throw refuseOption(name, 'labelSmoothing', 'CrossEntropyLoss');
   }
   const ignoring = (config.ignoreIndex ?? -100) !== -100;
   if (ignoring && name !== 'CrossEntropyLoss' && name !== 'NLLLoss') {
-    throw refuse('ignoreIndex', 'CrossEntropyLoss and NLLLoss');
+    throw refuseOption(name, 'ignoreIndex', 'CrossEntropyLoss and NLLLoss');
   }
   if (config.weight !== undefined && name === 'MSELoss') {
-    throw refuse('weight', 'BCELoss, BCEWithLogitsLoss, CrossEntropyLoss and NLLLoss');
+    throw refuseOption(
+      name,
+      'weight',
+      'BCELoss, BCEWithLogitsLoss, CrossEntropyLoss and NLLLoss',
+    );
   }
-  if (!['mean', 'sum', 'none'].includes(config.reduction)) {
+  const r = config.reduction;
+  if (r !== 'mean' && r !== 'sum' && r !== 'none') {
     throw new LossError(
       'invalid',
       `${name} reduction must be mean, sum or none, ` +
         `got "${String(config.reduction)}"`,
     );
   }
+}
+
+/** The refusal of an option `name` does not take, naming the losses that take it. */
+function refuseOption(name: LossName, option: string, takers: string): LossError {
+  return new LossError(
+    'invalid',
+    `${name} has no ${option}: it is an option of ${takers}`,
+  );
 }
 
 /** An array for the per-element or per-row losses when the reduction is 'none'. */

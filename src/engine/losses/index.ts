@@ -10,6 +10,7 @@ import { checkOptions, shapeText } from './common';
 import { crossEntropyIndexLoss } from './crossEntropy';
 import { crossEntropyProbsLoss } from './crossEntropyProbs';
 import { LossError } from './errors';
+import { fastLoss } from './fast';
 import { mseLoss } from './mse';
 import { nllLoss } from './nll';
 import type { LossResult, Target } from './types';
@@ -37,14 +38,43 @@ export function computeLoss(
 ): LossResult {
   checkConfig(config);
   const out = grad ?? zerosLike(input);
-  if (out.rows !== input.rows || out.cols !== input.cols || out.dtype !== input.dtype) {
-    throw new LossError(
-      'invalid',
-      `${config.name}: the gradient buffer is ${shapeText(out)} ` +
-        `${out.dtype}, the input ${shapeText(input)} ${input.dtype}: allocate it like the input`,
-    );
-  }
+  checkGrad(config, input, out);
+  const value = fastLoss(config, input, target, out);
+  if (value !== undefined) return { value, grad: out };
   return lossFunction(config, target)(config, input, target, out);
+}
+
+/**
+ * The reduced loss alone, as computeLoss gives it, with d loss / d input written into `grad`:
+ * what a training step needs, without a result object. Throws as computeLoss does.
+ */
+export function lossValue(
+  config: LossConfig,
+  input: Matrix,
+  target: Target,
+  grad: Matrix,
+): number {
+  checkConfig(config);
+  checkGrad(config, input, grad);
+  const value = fastLoss(config, input, target, grad);
+  if (value !== undefined) return value;
+  return lossFunction(config, target)(config, input, target, grad).value;
+}
+
+/** Refuses a gradient buffer whose shape or dtype differs from the input's. */
+function checkGrad(config: LossConfig, input: Matrix, grad: Matrix): void {
+  if (
+    grad.rows === input.rows &&
+    grad.cols === input.cols &&
+    grad.dtype === input.dtype
+  ) {
+    return;
+  }
+  throw new LossError(
+    'invalid',
+    `${config.name}: the gradient buffer is ${shapeText(grad)} ` +
+      `${grad.dtype}, the input ${shapeText(input)} ${input.dtype}: allocate it like the input`,
+  );
 }
 
 function lossFunction(config: LossConfig, target: Target): LossFunction {
