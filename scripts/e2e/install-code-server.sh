@@ -55,9 +55,12 @@ verify_install() {
   [ -f "$binary" ] || { log "missing $binary"; return 1; }
   [ -x "$vscode/node_modules/@vscode/ripgrep/bin/rg" ] || { log "missing rg"; return 1; }
   local native
-  for native in node-pty/build/Release/pty.node @vscode/spdlog/build/Release/spdlog.node; do
+  for native in node-pty/build/Release/pty.node @vscode/spdlog/build/Release/spdlog.node \
+    native-watchdog/build/Release/watchdog.node kerberos/build/Release/kerberos.node; do
     [ -f "$vscode/node_modules/$native" ] || { log "missing native module $native"; return 1; }
   done
+  [ -f "$prefix/node_modules/argon2/lib/binding/napi-v3/argon2.node" ] ||
+    { log "missing native module argon2"; return 1; }
   node "$binary" --version >/dev/null 2>&1 || { log "code-server --version failed"; return 1; }
 }
 

@@ -71,6 +71,25 @@ export class Playground {
     return Number((await this.byId('heatmap').getAttribute('data-epoch')) ?? -1);
   }
 
+  /** Starts recording every value the attribute `name` of element `id` takes, in the page. */
+  async recordAttribute(id: string, name: string): Promise<void> {
+    await this.byId(id).evaluate((node, attribute) => {
+      const values: string[] = [];
+      (node as unknown as { e2eValues: string[] }).e2eValues = values;
+      const observer = new MutationObserver(() =>
+        values.push(node.getAttribute(attribute) ?? ''),
+      );
+      observer.observe(node, { attributes: true, attributeFilter: [attribute] });
+    }, name);
+  }
+
+  /** The values recorded by `recordAttribute` on element `id`, oldest first. */
+  async recordedValues(id: string): Promise<string[]> {
+    return this.byId(id).evaluate((node) => {
+      return (node as unknown as { e2eValues?: string[] }).e2eValues ?? [];
+    });
+  }
+
   /** The epoch counter, e.g. 12 for "epoch 12 / 200". */
   async epoch(): Promise<number> {
     const text = (await this.byId('epoch').textContent()) ?? '';
