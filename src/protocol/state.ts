@@ -73,6 +73,11 @@ export const snapshotSchema = z.object({
     train: z.array(z.array(z.number())),
     test: z.array(z.array(z.number())),
   }),
+  /** Every point's probabilities `(N, classes)` as the engine reads the model's outputs. */
+  probs: z.object({
+    train: z.array(z.array(num)),
+    test: z.array(z.array(num)),
+  }),
 });
 export type Snapshot = z.infer<typeof snapshotSchema>;
 

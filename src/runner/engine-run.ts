@@ -8,7 +8,7 @@ import { inspectPoint } from '../engine/inspect';
 import { lossExpects } from '../engine/losses';
 import { toRunFile, type RunFile } from '../engine/runfile';
 import { trainerFromRunFile } from '../engine/runfile/restore';
-import { toRows } from '../engine/tensor';
+import { type Matrix, toRows } from '../engine/tensor';
 import { Trainer } from '../engine/trainer';
 import type { Inspection } from '../protocol/host';
 import type { DatasetView, ModelView, Snapshot, ViewOptions } from '../protocol/state';
@@ -59,13 +59,16 @@ export class EngineRun implements RunModel {
 
   snapshot(view: ViewOptions, batchLoss: number): Snapshot {
     const t = this._trainer;
+    const train = this._read('train');
+    const test = this._read('test');
     return {
       epoch: t.epoch,
       steps: t.steps,
       batchLoss,
       weights: t.model.weights(),
       grid: this._grid(view),
-      confusion: { train: this._confusion('train'), test: this._confusion('test') },
+      confusion: { train: train.confusion, test: test.confusion },
+      probs: { train: toRows(train.probs), test: toRows(test.probs) },
     };
   }
 
@@ -86,12 +89,14 @@ export class EngineRun implements RunModel {
     return { ...grid, probs: Array.from(grid.probs) };
   }
 
-  private _confusion(split: 'train' | 'test'): number[][] {
+  /** Every point's probabilities on one split, and the confusion matrix they give. */
+  private _read(split: 'train' | 'test'): { probs: Matrix; confusion: number[][] } {
     const t = this._trainer;
     const part: Split = t.dataset[split];
-    if (part.x.rows === 0) return [];
     const probs = probabilities(t.model.forward(part.x), t.reading);
-    return confusionMatrix(predictions(probs, t.reading), part.y, classCount(t.dataset));
+    if (part.x.rows === 0) return { probs, confusion: [] };
+    const pred = predictions(probs, t.reading);
+    return { probs, confusion: confusionMatrix(pred, part.y, classCount(t.dataset)) };
   }
 }
 

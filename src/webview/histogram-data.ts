@@ -1,6 +1,5 @@
 /** What the probability histogram shows for a run: which probability, grouped by true class. */
 import type { RunState } from '../protocol/state';
-import { predictProbs } from './forward';
 import type { ShadeMode } from './heatmap';
 import { binProbabilities, type HistogramData } from './histogram';
 
@@ -14,10 +13,9 @@ export function histogramData(
   shade: ShadeMode,
 ): HistogramData {
   const dataset = run.dataset;
-  const weights = run.snapshot?.weights;
-  if (!dataset || !weights) return { title: 'probability', groups: [] };
+  const probs = run.snapshot?.probs[split];
+  if (!dataset || !probs) return { title: 'probability', groups: [] };
   const multilabel = dataset.task === 'multilabel';
-  const probs = predictProbs(run.config, multilabel, weights, dataset[split].x);
   const y = dataset[split].y;
   if (multilabel) {
     const k = shade === 'winner' ? 0 : shade;
