@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import {
+  closeSync,
   mkdirSync,
   mkdtempSync,
   openSync,
@@ -76,22 +77,8 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   writeFileSync(join(userDataDir, 'User', 'settings.json'), settingsJson);
   const port = await freePort();
   const logFile = join(userDataDir, 'code-server.log');
-  const log = openSync(logFile, 'a');
-  const args = [
-    ...['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none'],
-    ...['--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'],
-    ...['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir],
-    '--ignore-last-opened',
-  ];
-  const child = spawn(options.binary, args, {
-    detached: true,
-    stdio: ['ignore', log, log],
-    env: offlineEnv(),
-  });
-  const pid = child.pid ?? 0;
-  trackGroup(pid);
+  const pid = spawnServer(options.binary, port, userDataDir, extensionsDir, logFile);
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilServing(url, pid, logFile);
 
   async function stop(): Promise<void> {
     await killGroup(pid);
@@ -99,7 +86,45 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     rmSync(extensionsDir, { recursive: true, force: true });
     rmSync(userDataDir, { recursive: true, force: true });
   }
+  await waitUntilServing(url, pid, logFile).catch(async (error) => {
+    await stop();
+    throw error;
+  });
   return { url, pid, userDataDir, extensionsDir, logFile, stop };
+}
+
+/**
+ * Spawns code-server under the watchdog, as the leader of a new process group that ends with
+ * this test process; returns the group's id.
+ */
+function spawnServer(
+  binary: string,
+  port: number,
+  userDataDir: string,
+  extensionsDir: string,
+  logFile: string,
+): number {
+  const args = [
+    ...['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none'],
+    ...['--disable-telemetry', '--disable-update-check', '--disable-workspace-trust'],
+    ...['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir],
+    '--ignore-last-opened',
+  ];
+  const watchdog = fileURLToPath(new URL('./watchdog.mjs', import.meta.url));
+  const log = openSync(logFile, 'a');
+  const child = spawn(
+    process.execPath,
+    [watchdog, String(process.pid), binary, ...args],
+    {
+      detached: true,
+      stdio: ['ignore', log, log],
+      env: offlineEnv(),
+    },
+  );
+  closeSync(log);
+  const pid = child.pid ?? 0;
+  trackGroup(pid);
+  return pid;
 }
 
 /** Waits until code-server answers its health check; fails with its log if it died. */

@@ -51,22 +51,23 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     await server.stop();
     throw error;
   });
-  const context = await browser.browser.newContext({
-    viewport: { width: 1400, height: 900 },
-  });
-  const page = await context.newPage();
-  const log = new ConsoleLog(page);
-  const workbench = new Workbench(page);
   const close = closer(browser, server, workspace);
-  const session = { server, browser, page, workbench, log, workspace, close };
   try {
-    await workbench.open(server.url, workspace);
+    const context = await browser.browser.newContext({
+      viewport: { width: 1400, height: 900 },
+    });
+    const page = await context.newPage();
+    const log = new ConsoleLog(page);
+    const workbench = new Workbench(page);
+    await workbench.open(server.url, workspace).catch(async (error) => {
+      await workbench.screenshot('session-start-failure').catch(() => undefined);
+      throw error;
+    });
+    return { server, browser, page, workbench, log, workspace, close };
   } catch (error) {
-    await workbench.screenshot('session-start-failure').catch(() => undefined);
     await close();
     throw error;
   }
-  return session;
 }
 
 /** An idempotent `close` that ends the browser, then the server, then removes the workspace. */
