@@ -54,6 +54,8 @@ export type WorkerEvent =
       model: ModelView;
       history: EpochMetrics[];
       snapshot: Snapshot;
+      /** Set when the run is already over, as a reopened finished run is. */
+      stop?: StopInfo;
     }
   | { type: 'progress'; runId: number; epochs: EpochMetrics[]; snapshot?: Snapshot }
   | {

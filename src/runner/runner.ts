@@ -112,6 +112,7 @@ export class Runner {
       model: run.model(),
       history: run.history.slice(),
       snapshot: run.snapshot(this._view, NaN),
+      stop: run.stopped,
     });
   }
 

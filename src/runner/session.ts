@@ -345,10 +345,10 @@ export class PlaygroundSession {
   }
 
   private _onPrepared(event: Extract<WorkerEvent, { type: 'prepared' }>): void {
-    const { config, dataset, model, history, snapshot } = event;
+    const { config, dataset, model, history, snapshot, stop } = event;
     Object.assign(this._state, { config, dataset, model, history, snapshot });
-    this._state.status = 'idle';
-    this._state.stop = undefined;
+    this._state.status = stop ? 'stopped' : 'idle';
+    this._state.stop = stop;
     this._state.error = undefined;
     this._post({ type: 'state', state: this._state });
     this._host.changed?.(this);

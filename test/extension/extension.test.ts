@@ -130,7 +130,8 @@ describe('the extension', () => {
     const state = lastState(reopened);
     expect(state.snapshot?.weights).toEqual(saved.snapshot?.weights);
     expect(state.history).toEqual(saved.history);
-    expect(state.status).toBe('idle');
+    expect(state.status).toBe('stopped');
+    expect(state.stop?.reason).toBe('completed');
     expect(state.file).toEqual({ name: 'moons.logitlab.json', dirty: false });
   });
 
