@@ -8,9 +8,27 @@ import { LANES, elementBytes } from './lanes';
 import { kernelModule } from './module';
 import type { Data, DType, Matrix } from '../tensor';
 
+/** The part of a WebAssembly memory the kernels use. */
+interface Memory {
+  buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
+/**
+ * The part of the `WebAssembly` global the kernels use. It is declared here because the
+ * engine compiles against the plain ES library, which has no WebAssembly types.
+ */
+interface WebAssemblyApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object) => { exports: unknown };
+}
+
+/** The runtime's WebAssembly, when it has one. */
+const wasm = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+
 /** The kernel module's exports. */
 interface Exports {
-  memory: WebAssembly.Memory;
+  memory: Memory;
   gemm: (...args: number[]) => void;
   dot: (...args: number[]) => void;
   transpose: (src: number, rows: number, cols: number, dst: number) => void;
@@ -49,9 +67,9 @@ function instance(dtype: DType): Instance | null {
 /** Compiles the kernels synchronously, or null when the runtime refuses them. */
 function compile(dtype: DType): Instance | null {
   try {
-    if (typeof WebAssembly !== 'object') return null;
-    const module = new WebAssembly.Module(kernelModule(dtype));
-    const exports = new WebAssembly.Instance(module).exports as unknown as Exports;
+    if (!wasm) return null;
+    const module = new wasm.Module(kernelModule(dtype));
+    const exports = new wasm.Instance(module).exports as Exports;
     const view = viewOf(exports.memory, dtype);
     return { exports, view, dtype, bytes: view.byteLength };
   } catch {
@@ -60,7 +78,7 @@ function compile(dtype: DType): Instance | null {
 }
 
 /** A typed view of `memory` in `dtype`. */
-function viewOf(memory: WebAssembly.Memory, dtype: DType): Float32Array | Float64Array {
+function viewOf(memory: Memory, dtype: DType): Float32Array | Float64Array {
   const buffer = memory.buffer;
   return dtype === 'float32' ? new Float32Array(buffer) : new Float64Array(buffer);
 }
