@@ -3,7 +3,10 @@
  * intermediate is rounded as PyTorch's float32 kernels round it.
  */
 import type { ActivationName } from './config';
-import { rounder, type Matrix } from './tensor';
+import { type Data, rounder, type Matrix, unrounded } from './tensor';
+
+/** Rounds a number to the run's dtype (Math.fround in float32). */
+type Round = (v: number) => number;
 
 /** An element-wise activation with its derivative, over matrices of one shape. */
 export interface Activation {
@@ -49,14 +52,19 @@ export function activation(
 const relu: Activation = {
   name: 'relu',
   forward(x, y) {
-    for (let i = 0; i < x.data.length; i++) {
-      const v = x.data[i];
-      y.data[i] = v <= 0 ? 0 : v;
+    const X = x.data;
+    const Y = y.data;
+    for (let i = 0; i < X.length; i++) {
+      const v = X[i];
+      Y[i] = v <= 0 ? 0 : v;
     }
   },
   // dx = dy if x > 0 else 0
   backward(x, _y, dy, dx) {
-    for (let i = 0; i < x.data.length; i++) dx.data[i] = x.data[i] > 0 ? dy.data[i] : 0;
+    const X = x.data;
+    const DY = dy.data;
+    const DX = dx.data;
+    for (let i = 0; i < X.length; i++) DX[i] = X[i] > 0 ? DY[i] : 0;
   },
 };
 
@@ -85,34 +93,54 @@ function leakyRelu(name: ActivationName, negativeSlope: number): Activation {
 const tanh: Activation = {
   name: 'tanh',
   forward(x, y) {
-    for (let i = 0; i < x.data.length; i++) y.data[i] = Math.tanh(x.data[i]);
+    const X = x.data;
+    const Y = y.data;
+    for (let i = 0; i < X.length; i++) Y[i] = Math.tanh(X[i]);
   },
   // dx = dy · (1 - y²)
   backward(_x, y, dy, dx) {
-    const r = rounder(y.dtype);
-    for (let i = 0; i < y.data.length; i++) {
-      const v = y.data[i];
-      dx.data[i] = dy.data[i] * r(1 - r(v * v));
-    }
+    if (y.dtype === 'float32') tanhGrad(y.data, dy.data, dx.data, Math.fround);
+    else tanhGrad(y.data, dy.data, dx.data, unrounded);
   },
 };
+
+// Each activation's rounding is passed as a constant at its call so that the compiler inlines
+// it: a rounding chosen at run time stays a function call per value, and boxes every result.
+
+/** dx = dy · (1 - y²), each step rounded by `r`. */
+function tanhGrad(y: Data, dy: Data, dx: Data, r: Round): void {
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i];
+    dx[i] = dy[i] * r(1 - r(v * v));
+  }
+}
 
 /** Sigmoid: y = 1 / (1 + exp(-x)). */
 const logistic: Activation = {
   name: 'sigmoid',
   forward(x, y) {
-    const r = rounder(x.dtype);
-    for (let i = 0; i < x.data.length; i++) y.data[i] = sigmoid(x.data[i], r);
+    if (x.dtype === 'float32') sigmoidValues(x.data, y.data, Math.fround);
+    else sigmoidValues(x.data, y.data, unrounded);
   },
   // dx = dy · (1 - y) · y
   backward(_x, y, dy, dx) {
-    const r = rounder(y.dtype);
-    for (let i = 0; i < y.data.length; i++) {
-      const v = y.data[i];
-      dx.data[i] = r(dy.data[i] * r(1 - v)) * v;
-    }
+    if (y.dtype === 'float32') sigmoidGrad(y.data, dy.data, dx.data, Math.fround);
+    else sigmoidGrad(y.data, dy.data, dx.data, unrounded);
   },
 };
+
+/** y = σ(x) value by value, each step rounded by `r`. */
+function sigmoidValues(x: Data, y: Data, r: Round): void {
+  for (let i = 0; i < x.length; i++) y[i] = sigmoid(x[i], r);
+}
+
+/** dx = dy · (1 - y) · y, each step rounded by `r`. */
+export function sigmoidGrad(y: Data, dy: Data, dx: Data, r: Round): void {
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i];
+    dx[i] = r(dy[i] * r(1 - v)) * v;
+  }
+}
 
 /** Identity: y = x. */
 const identity: Activation = {

@@ -73,7 +73,12 @@ export function at(m: Matrix, i: number, j: number): number {
 
 /** Rounds a number to `dtype`: Math.fround for float32, itself for float64. */
 export function rounder(dtype: DType): (x: number) => number {
-  return dtype === 'float32' ? Math.fround : (x: number) => x;
+  return dtype === 'float32' ? Math.fround : unrounded;
+}
+
+/** A float64 as it is: the rounding of float64 runs, as a function `rounder` can return. */
+export function unrounded(x: number): number {
+  return x;
 }
 
 /** The rows of `m` listed in `index`, in that order, as a new matrix. */

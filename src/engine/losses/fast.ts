@@ -5,7 +5,7 @@
  * the very same numbers (every operation and rounding in the same order), only with less work.
  */
 import type { LossConfig } from '../config';
-import { rounder, type Matrix } from '../tensor';
+import { type Matrix, unrounded } from '../tensor';
 import { defaultIgnoreIndex } from './classes';
 import type { Round } from './common';
 import type { Target } from './types';
@@ -24,14 +24,28 @@ export function fastLoss(
   if (config.name === 'CrossEntropyLoss' && target.kind === 'index') {
     if ((config.labelSmoothing ?? 0) !== 0) return undefined;
     if (!plainIndices(target.index, input, config.ignoreIndex)) return undefined;
-    return crossEntropyFast(input, target.index, grad, config.reduction === 'mean');
+    const { index } = target;
+    return input.dtype === 'float32'
+      ? crossEntropyFast(input, index, grad, mean(config), Math.fround)
+      : crossEntropyFast(input, index, grad, mean(config), unrounded);
   }
   if (config.name === 'BCEWithLogitsLoss' && target.kind === 'float') {
     if (config.posWeight !== undefined) return undefined;
     if (!plainBinary(input, target.values)) return undefined;
-    return bceWithLogitsFast(input, target.values, grad, config.reduction === 'mean');
+    const y = target.values;
+    return input.dtype === 'float32'
+      ? bceWithLogitsFast(input, y, grad, mean(config), Math.fround)
+      : bceWithLogitsFast(input, y, grad, mean(config), unrounded);
   }
   return undefined;
+}
+
+// The rounding is a constant at each call above so that the compiler inlines it: one chosen
+// at run time stays a function call per operation, which boxes every number it returns.
+
+/** Whether the reduction divides by the number of rows or elements. */
+function mean(config: LossConfig): boolean {
+  return config.reduction === 'mean';
 }
 
 /** Whether there is one index per row, each a class in [0, C) and none ignored. */
@@ -66,8 +80,8 @@ function crossEntropyFast(
   index: Int32Array,
   grad: Matrix,
   mean: boolean,
+  r: Round,
 ): number {
-  const r = rounder(logits.dtype);
   const N = index.length;
   const coefficient = mean ? r(1 / N) : 1;
   let nllSum = 0;
@@ -113,8 +127,13 @@ function logSoftmaxGradRow(
  * loss = (1 - y) x + max(-x, 0) + log(1 + exp(-|x|)) and grad = σ(x) - y per element, summed or
  * averaged; exp(-|x|) is what the general form's two exponentials reduce to for finite x.
  */
-function bceWithLogitsFast(x: Matrix, y: Matrix, grad: Matrix, mean: boolean): number {
-  const r = rounder(x.dtype);
+function bceWithLogitsFast(
+  x: Matrix,
+  y: Matrix,
+  grad: Matrix,
+  mean: boolean,
+  r: Round,
+): number {
   const X = x.data;
   const Y = y.data;
   const G = grad.data;
