@@ -2,6 +2,22 @@
 import type { Data } from '../tensor';
 import { Optimizer } from './optimizer';
 
+/** PyTorch's default (β1, β2). */
+const defaultBetas = [0.9, 0.999];
+
+/** The scalars of one step, read from the options once per parameter. */
+interface Step {
+  beta1: number;
+  beta2: number;
+  eps: number;
+  lr: number;
+  weightDecay: number;
+  /** lr / (1 - β1ᵗ) */
+  stepSize: number;
+  /** sqrt(1 - β2ᵗ) */
+  sqrtBc2: number;
+}
+
 /** torch.optim.Adam; `decoupled` makes it torch.optim.AdamW. */
 export class Adam extends Optimizer {
   private _m: Data[] = [];
@@ -11,27 +27,26 @@ export class Adam extends Optimizer {
 
   protected update(i: number, p: Data, g: Data): void {
     const c = this._config;
-    const [beta1, beta2] = c.betas ?? [0.9, 0.999];
-    const eps = c.eps ?? 1e-8;
-    const lr = c.lr;
+    const betas = c.betas ?? defaultBetas;
+    const beta1 = betas[0];
+    const beta2 = betas[1];
     const decoupled = this._decoupled;
-    const amsgrad = c.amsgrad === true;
-    const wd = c.weightDecay ?? (decoupled ? 0.01 : 0);
+    const s: Step = {
+      beta1,
+      beta2,
+      eps: c.eps ?? 1e-8,
+      lr: c.lr,
+      weightDecay: c.weightDecay ?? (decoupled ? 0.01 : 0),
+      stepSize: c.lr / (1 - beta1 ** this._t),
+      sqrtBc2: Math.sqrt(1 - beta2 ** this._t),
+    };
     const m = (this._m[i] ??= this.zerosFor(i));
     const v = (this._v[i] ??= this.zerosFor(i));
-    const vMax = amsgrad ? (this._vMax[i] ??= this.zerosFor(i)) : v;
-    const bc1 = 1 - beta1 ** this._t;
-    const sqrtBc2 = Math.sqrt(1 - beta2 ** this._t);
-    const stepSize = lr / bc1;
-    for (let k = 0; k < p.length; k++) {
-      if (decoupled) p[k] *= 1 - lr * wd;
-      const gk = decoupled ? g[k] : g[k] + wd * p[k];
-      // m = β1·m + (1-β1)·g,  v = β2·v + (1-β2)·g²
-      m[k] = beta1 * m[k] + (1 - beta1) * gk;
-      v[k] = beta2 * v[k] + (1 - beta2) * gk * gk;
-      if (amsgrad) vMax[k] = Math.max(vMax[k], v[k]);
-      // p -= lr/(1-β1ᵗ) · m / (sqrt(v)/sqrt(1-β2ᵗ) + eps)
-      p[k] -= (stepSize * m[k]) / (Math.sqrt(vMax[k]) / sqrtBc2 + eps);
+    const amsgrad = c.amsgrad === true;
+    if (!decoupled && !amsgrad) adamStep(p, g, m, v, s);
+    else {
+      const vMax = amsgrad ? (this._vMax[i] ??= this.zerosFor(i)) : v;
+      anyAdamStep(p, g, m, v, vMax, s, decoupled, amsgrad);
     }
   }
 }
@@ -39,4 +54,39 @@ export class Adam extends Optimizer {
 /** torch.optim.AdamW: weight decay applied to the weights, not through the gradient. */
 export class AdamW extends Adam {
   protected override readonly _decoupled: boolean = true;
+}
+
+/** One Adam step of every value: the common case, in a loop with no option left to test. */
+function adamStep(p: Data, g: Data, m: Data, v: Data, s: Step): void {
+  const { beta1, beta2, eps, weightDecay: wd, stepSize, sqrtBc2 } = s;
+  for (let k = 0; k < p.length; k++) {
+    const gk = g[k] + wd * p[k];
+    // m = β1·m + (1-β1)·g,  v = β2·v + (1-β2)·g²
+    m[k] = beta1 * m[k] + (1 - beta1) * gk;
+    v[k] = beta2 * v[k] + (1 - beta2) * gk * gk;
+    // p -= lr/(1-β1ᵗ) · m / (sqrt(v)/sqrt(1-β2ᵗ) + eps)
+    p[k] -= (stepSize * m[k]) / (Math.sqrt(v[k]) / sqrtBc2 + eps);
+  }
+}
+
+/** One step of Adam, AdamW (`decoupled`) or either with AMSGrad (`vMax` then kept apart). */
+function anyAdamStep(
+  p: Data,
+  g: Data,
+  m: Data,
+  v: Data,
+  vMax: Data,
+  s: Step,
+  decoupled: boolean,
+  amsgrad: boolean,
+): void {
+  const { beta1, beta2, eps, lr, weightDecay: wd, stepSize, sqrtBc2 } = s;
+  for (let k = 0; k < p.length; k++) {
+    if (decoupled) p[k] *= 1 - lr * wd;
+    const gk = decoupled ? g[k] : g[k] + wd * p[k];
+    m[k] = beta1 * m[k] + (1 - beta1) * gk;
+    v[k] = beta2 * v[k] + (1 - beta2) * gk * gk;
+    if (amsgrad) vMax[k] = Math.max(vMax[k], v[k]);
+    p[k] -= (stepSize * m[k]) / (Math.sqrt(vMax[k]) / sqrtBc2 + eps);
+  }
 }

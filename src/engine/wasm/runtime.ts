@@ -136,7 +136,8 @@ export function wasmProduct(
     view.set(b.data, offB);
   }
 
-  const [aRow, aCol] = aLayout === 'rows' ? [k * es, es] : [es, m * es];
+  const aRow = aLayout === 'rows' ? k * es : es;
+  const aCol = aLayout === 'rows' ? es : m * es;
   inst.exports.gemm(
     m,
     n * es,
