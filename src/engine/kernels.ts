@@ -1,7 +1,7 @@
 /**
  * Matrix products used by the layers. Shapes are in rows x cols; every product overwrites
- * `c`, which must not alias `a` or `b`. Tiny products run in blocked JavaScript, the rest
- * in WebAssembly SIMD when the runtime has it.
+ * `c`, which must not alias `a` or `b`. They run in WebAssembly SIMD when the runtime has
+ * it, else in blocked JavaScript.
  */
 import { jsProduct } from './kernels/js';
 import type { Data, Matrix } from './tensor';
@@ -15,8 +15,12 @@ export type KernelPath = 'auto' | 'js' | 'wasm';
 /** From this inner size up, a·bᵀ runs as dot products of rows rather than b's transpose. */
 export const DOT_MIN_K = 16;
 
-/** Products of at least this many multiply-adds (m·n·k) go to WebAssembly. */
-export const WASM_MIN_WORK = 128;
+/**
+ * Products of at least this many multiply-adds (m·n·k) go to WebAssembly: all of them, since
+ * even a 10 x 8 x 1 product (about 0.1 µs, copies included) runs faster there than in
+ * JavaScript, and a training step then warms up one path instead of two.
+ */
+export const WASM_MIN_WORK = 1;
 
 let path: KernelPath = 'auto';
 
