@@ -29,13 +29,33 @@ export function setKernelPath(next: KernelPath): void {
   path = next;
 }
 
-/** c(m, n) = a(m, k) · bᵀ where b is (n, k): a Linear layer's forward pass. */
-export function matmulABt(a: Matrix, b: Matrix, c: Matrix): void {
+/**
+ * c(m, n) = a(m, k) · bᵀ where b is (n, k), plus `bias` (1, n) on every row when given: a
+ * Linear layer's forward pass. The product is rounded to the dtype before the bias is added.
+ */
+export function matmulABt(a: Matrix, b: Matrix, c: Matrix, bias?: Matrix): void {
   const fits = a.cols === b.cols && c.rows === a.rows && c.cols === b.rows;
   check('matmulABt', fits, a, b, c);
+  if (bias && (bias.data.length !== c.cols || bias.dtype !== c.dtype)) {
+    throw new Error(
+      `matmulABt: a bias of ${bias.data.length} ${bias.dtype} values does not fit ` +
+        `${c.cols} ${c.dtype} columns: give one bias per output column`,
+    );
+  }
   const k = a.cols;
-  if (useWasm(c, k) && wasmABt(a, b, c)) return;
+  if (useWasm(c, k) && wasmABt(a, b, c, bias)) return;
   jsProduct(c.rows, c.cols, k, strided(a.data, k, 1), strided(b.data, 1, k), c.data);
+  if (bias) addRows(c, bias);
+}
+
+/** c[i, j] += bias[j] for every row i. */
+function addRows(c: Matrix, bias: Matrix): void {
+  const C = c.data;
+  const B = bias.data;
+  const n = c.cols;
+  for (let i = 0; i < c.rows; i++) {
+    for (let j = 0; j < n; j++) C[i * n + j] += B[j];
+  }
 }
 
 /** c(k, n) = aᵀ · b where a is (m, k) and b is (m, n): a weight gradient. */
@@ -58,10 +78,10 @@ export function matmulAB(a: Matrix, b: Matrix, c: Matrix): void {
   jsProduct(c.rows, n, k, strided(a.data, k, 1), strided(b.data, n, 1), c.data);
 }
 
-/** a·bᵀ in WebAssembly: dot products of rows for a long inner size, else through bᵀ. */
-function wasmABt(a: Matrix, b: Matrix, c: Matrix): boolean {
-  if (a.cols >= DOT_MIN_K) return wasmProductABt(a, b, c);
-  return wasmProduct(a, 'rows', b, true, c);
+/** a·bᵀ (+ bias) in WebAssembly: dot products of rows for a long inner size, else via bᵀ. */
+function wasmABt(a: Matrix, b: Matrix, c: Matrix, bias?: Matrix): boolean {
+  if (a.cols >= DOT_MIN_K) return wasmProductABt(a, b, c, bias);
+  return wasmProduct(a, 'rows', b, true, c, bias);
 }
 
 /** An operand whose element (r, s) is data[r * row + s * col]. */

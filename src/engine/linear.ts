@@ -39,13 +39,7 @@ export class Linear {
 
   /** y (N, nout) = x (N, nin) · wᵀ + b. */
   forward(x: Matrix, y: Matrix): void {
-    matmulABt(x, this.w, y);
-    const Y = y.data;
-    const B = this.b.data;
-    const n = this.nout;
-    for (let i = 0; i < y.rows; i++) {
-      for (let j = 0; j < n; j++) Y[i * n + j] += B[j];
-    }
+    matmulABt(x, this.w, y, this.b);
   }
 
   /** dw = dyᵀ · x, db = Σ_rows dy, and dx = dy · w when `dx` is given. */

@@ -100,8 +100,9 @@ function roundUp(x: number, to: number): number {
 
 /**
  * c (m, n) = A · B in WebAssembly, where A is `a` (m, k) or, for layout 'columns', aᵀ with
- * `a` (k, m); B is `b` (k, n) or, with `bTransposed`, bᵀ with `b` (n, k). Returns false,
- * doing nothing, when WebAssembly SIMD is unavailable.
+ * `a` (k, m); B is `b` (k, n) or, with `bTransposed`, bᵀ with `b` (n, k); `bias` (n values),
+ * when given, is added to every row. Returns false, doing nothing, when WebAssembly SIMD is
+ * unavailable.
  */
 export function wasmProduct(
   a: Matrix,
@@ -109,6 +110,7 @@ export function wasmProduct(
   b: Matrix,
   bTransposed: boolean,
   c: Matrix,
+  bias?: Matrix,
 ): boolean {
   const inst = instance(c.dtype);
   if (inst === null) return false;
@@ -150,18 +152,23 @@ export function wasmProduct(
     offC * es,
     nPad * es,
   );
-  copyOut(view, offC, nPad, c);
+  copyOut(view, offC, nPad, c, bias);
   return true;
 }
 
-/** Copies the first `c.cols` of each row of stride `stride` at `off` into `c`. */
+/** Copies the first `c.cols` of each row of stride `stride` at `off` into `c`, plus `bias`. */
 function copyOut(
   view: Float32Array | Float64Array,
   off: number,
   stride: number,
   c: Matrix,
+  bias?: Matrix,
 ): void {
   const n = c.cols;
+  if (bias) {
+    copyOutWithBias(view, off, stride, c, bias.data);
+    return;
+  }
   if (stride === n) {
     c.data.set(view.subarray(off, off + c.rows * n));
     return;
@@ -173,11 +180,28 @@ function copyOut(
   }
 }
 
+// c = product + bias, the product rounded to the dtype first (it is stored so in `view`)
+function copyOutWithBias(
+  view: Float32Array | Float64Array,
+  off: number,
+  stride: number,
+  c: Matrix,
+  bias: Data,
+): void {
+  const n = c.cols;
+  const C = c.data;
+  for (let i = 0; i < c.rows; i++) {
+    const src = off + i * stride;
+    for (let j = 0; j < n; j++) C[i * n + j] = view[src + j] + bias[j];
+  }
+}
+
 /**
- * c (m, n) = a (m, k) · bᵀ with b (n, k), as dot products of rows in WebAssembly; k is
- * padded with zeros to whole vectors. Returns false, doing nothing, without SIMD.
+ * c (m, n) = a (m, k) · bᵀ with b (n, k), as dot products of rows in WebAssembly, plus `bias`
+ * (n values) on every row when given; k is padded with zeros to whole vectors. Returns false,
+ * doing nothing, without SIMD.
  */
-export function wasmProductABt(a: Matrix, b: Matrix, c: Matrix): boolean {
+export function wasmProductABt(a: Matrix, b: Matrix, c: Matrix, bias?: Matrix): boolean {
   const inst = instance(c.dtype);
   if (inst === null) return false;
   const lanes = LANES[c.dtype];
@@ -197,7 +221,7 @@ export function wasmProductABt(a: Matrix, b: Matrix, c: Matrix): boolean {
   copyRows(inst.view, b.data, b.cols, kPad, offB);
   const row = kPad * es;
   inst.exports.dot(m, n, row, 0, row, offB * es, row, offC * es, nPad * es);
-  copyOut(inst.view, offC, nPad, c);
+  copyOut(inst.view, offC, nPad, c, bias);
   return true;
 }
 
