@@ -66,12 +66,14 @@ function applyModel(c: RunConfig, f: TrainFlags): void {
   const hidden = str(f, 'hidden');
   const acts = str(f, 'activation')?.split(',');
   if (hidden !== undefined) {
-    const units = hidden.trim() === '' ? [] : numberList('--hidden', hidden);
+    const units = hidden.trim() === '' ? [] : numberList('--hidden', hidden, '16,16');
+    checkActivationCount(acts, units.length);
     c.model.hidden = units.map((u, i) => ({
       units: u,
       activation: (acts?.[Math.min(i, acts.length - 1)] ?? 'relu') as ActivationName,
     }));
   } else if (acts) {
+    checkActivationCount(acts, c.model.hidden.length);
     c.model.hidden.forEach(
       (l, i) => (l.activation = acts[Math.min(i, acts.length - 1)] as ActivationName),
     );
@@ -80,6 +82,15 @@ function applyModel(c: RunConfig, f: TrainFlags): void {
   if (str(f, 'head')) c.model.head = str(f, 'head') as HeadName;
   if (str(f, 'negativeSlope'))
     c.model.negativeSlope = number('--negative-slope', str(f, 'negativeSlope')!);
+}
+
+/** One activation for every layer, or one per layer: anything else is a mistake. */
+function checkActivationCount(acts: string[] | undefined, layers: number): void {
+  if (!acts || acts.length === 1 || acts.length === layers) return;
+  throw new UsageError(
+    `--activation: ${acts.length} activations for ${layers} hidden layers: ` +
+      'give one for every layer, or one per layer',
+  );
 }
 
 function applyLoss(c: RunConfig, f: TrainFlags): void {
@@ -112,7 +123,7 @@ function applyOptimizer(c: RunConfig, f: TrainFlags): void {
   if (str(f, 'weightDecay'))
     o.weightDecay = number('--weight-decay', str(f, 'weightDecay')!);
   if (str(f, 'betas'))
-    o.betas = numberList('--betas', str(f, 'betas')!) as [number, number];
+    o.betas = numberList('--betas', str(f, 'betas')!, '0.9,0.999') as [number, number];
   if (str(f, 'eps')) o.eps = number('--eps', str(f, 'eps')!);
   if (f.amsgrad) o.amsgrad = true;
   if (str(f, 'alpha')) o.alpha = number('--alpha', str(f, 'alpha')!);

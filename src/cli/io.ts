@@ -35,16 +35,23 @@ export function writeAtomically(file: string, text: string): void {
     writeFileSync(temp, text);
     renameSync(temp, file);
   } catch (e) {
-    throw new UsageError(`cannot write ${file}: ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'its folder does not exist'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : code;
+    throw new UsageError(`cannot write ${file}: ${why ?? (e as Error).message}`);
   }
 }
 
 /** A comma-separated list of numbers, e.g. "16,16" or "0.9,0.999". */
-export function numberList(flag: string, text: string): number[] {
+export function numberList(flag: string, text: string, example = '1,0.5'): number[] {
   const values = text.split(',').map((s) => Number(s.trim()));
   if (text.trim() === '' || values.some((v) => !Number.isFinite(v))) {
     throw new UsageError(
-      `${flag} takes comma-separated numbers, e.g. 16,16; got "${text}"`,
+      `${flag} takes comma-separated numbers, e.g. ${example}; got "${text}"`,
     );
   }
   return values;

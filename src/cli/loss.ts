@@ -13,23 +13,27 @@ export function loss(name: string, f: LossFlags): number {
   const dtype = (f.dtype ?? 'float64') as DType;
   const config = lossConfigFrom(name, {
     reduction: f.reduction ?? 'mean',
-    weight: f.weight ? numberList('--weight', f.weight) : undefined,
-    pos_weight: f.posWeight ? numberList('--pos-weight', f.posWeight) : undefined,
+    weight: f.weight ? numberList('--weight', f.weight, '1,2,0.5') : undefined,
+    pos_weight: f.posWeight ? numberList('--pos-weight', f.posWeight, '3') : undefined,
     ignore_index: f.ignoreIndex ? integer('--ignore-index', f.ignoreIndex) : undefined,
     label_smoothing: f.labelSmoothing
       ? number('--label-smoothing', f.labelSmoothing)
       : undefined,
   });
   const input = matrix('--input', f.input, dtype);
+  const vector = !Array.isArray(parse('--input', f.input)[0]);
   const target = targetOf(f.target, takesIndices(config.name) && input.cols > 1, dtype);
   const expects = lossExpects(config);
   console.log(`${name} expects input: ${expects.input}; target: ${expects.target}`);
   try {
     const result = computeLoss(config, input, target);
-    if (result.values)
-      console.log(`per element: ${JSON.stringify(Array.from(result.values))}`);
-    console.log(`loss (${config.reduction}): ${result.value}`);
-    console.log(`gradient d loss / d input: ${JSON.stringify(toRows(result.grad))}`);
+    const values = result.values && JSON.stringify(Array.from(result.values));
+    if (values) console.log(`loss per element (reduction none): ${values}`);
+    if (values) console.log(`their sum: ${result.value}`);
+    else console.log(`loss (${config.reduction}): ${result.value}`);
+    const grad = vector ? Array.from(result.grad.data) : toRows(result.grad);
+    const of = values ? 'the sum of the losses' : 'loss';
+    console.log(`gradient d ${of} / d input: ${JSON.stringify(grad)}`);
   } catch (e) {
     if (e instanceof LossError) throw new UsageError(e.message);
     throw e;

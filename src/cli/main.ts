@@ -1,6 +1,7 @@
 /** The `logit-lab` command line: conformance, train, loss and bench. */
 import { Command, CommanderError, Option } from 'commander';
 import { runFileJsonSchema } from '../engine/runfile';
+import { TEMPLATES } from '../engine/templates';
 import { TOOL_VERSION } from '../engine/version';
 import { bench } from './bench';
 import { conformance } from './conformance';
@@ -23,7 +24,10 @@ function program(): Command {
     .version(TOOL_VERSION)
     .exitOverride()
     .showSuggestionAfterError()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(`logit-lab: ${s.replace(/^error: /, '')}`),
+    });
   p.command('conformance')
     .description(
       'run PyTorch reference cases (losses, heads, training runs) and report failures',
@@ -59,7 +63,10 @@ function trainCommand(p: Command): void {
       'train a run described by a run file, a template or flags; save it as a run file',
     )
     .option('--run <file>', 'start from the configuration of this run file')
-    .option('--template <id>', 'start from a template (see README)')
+    .option(
+      '--template <id>',
+      `start from a template: ${TEMPLATES.map((t) => t.id).join(', ')}`,
+    )
     .option('--name <name>', 'run name')
     .option(
       '--dataset <name>',

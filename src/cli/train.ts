@@ -1,5 +1,7 @@
 /** `logit-lab train`: trains a run from a run file, a template or flags, and saves it. */
+import { existsSync } from 'node:fs';
 import type { RunConfig } from '../engine/config';
+import { LossError } from '../engine/losses';
 import { configOf, parseRunFile, stringifyRunFile, toRunFile } from '../engine/runfile';
 import { DEFAULT_RUN, TEMPLATES } from '../engine/templates';
 import { Trainer, type EpochMetrics } from '../engine/trainer';
@@ -17,13 +19,8 @@ export function train(flags: TrainFlags): number {
   }
   const quiet = flags.quiet === true;
   if (!quiet) console.error(`Training "${config.name}": ${describe(config)}`);
-  while (!trainer.done) {
-    const metrics = trainer.runEpoch();
-    if (metrics && !quiet) progress(metrics, config.training.epochs);
-  }
-  if (!quiet && process.stderr.isTTY) process.stderr.write('\n');
-  const out =
-    typeof flags.out === 'string' ? flags.out : `${slug(config.name)}.logitlab.json`;
+  trainAll(trainer, quiet);
+  const out = typeof flags.out === 'string' ? flags.out : freeName(slug(config.name));
   const text = stringifyRunFile(toRunFile(trainer));
   parseRunFile(text);
   writeAtomically(out, text);
@@ -31,8 +28,35 @@ export function train(flags: TrainFlags): number {
   return trainer.stopped?.reason === 'diverged' ? 1 : 0;
 }
 
+/** Trains every epoch; a loss that refuses its input stops the CLI with that message. */
+function trainAll(trainer: Trainer, quiet: boolean): void {
+  try {
+    while (!trainer.done) {
+      const metrics = trainer.runEpoch();
+      if (metrics && !quiet) progress(metrics, trainer.config.training.epochs);
+    }
+  } catch (e) {
+    if (!(e instanceof LossError)) throw e;
+    throw new UsageError(`training stopped at epoch ${trainer.epoch + 1}: ${e.message}`);
+  } finally {
+    if (!quiet && process.stderr.isTTY) process.stderr.write('\n');
+  }
+}
+
+/** `base.logitlab.json`, or `base-2.logitlab.json` and so on: never an existing file. */
+function freeName(base: string): string {
+  let name = `${base}.logitlab.json`;
+  for (let i = 2; existsSync(name); i++) name = `${base}-${i}.logitlab.json`;
+  return name;
+}
+
 /** The run file's configuration, a template's, or the default run. */
 function baseConfig(flags: TrainFlags): RunConfig {
+  if (typeof flags.run === 'string' && typeof flags.template === 'string') {
+    throw new UsageError(
+      'give --run or --template, not both: flags then change what you start from',
+    );
+  }
   if (typeof flags.run === 'string') {
     try {
       return configOf(parseRunFile(readText(flags.run)));

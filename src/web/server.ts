@@ -9,7 +9,7 @@ import { WEB_CSP, webPageHtml } from './page';
 
 const ROOT = resolve(__dirname, '..');
 const SERVED = ['dist', 'media'].map((dir) => join(ROOT, dir) + sep);
-const FIRST_PORT = Number(process.env.PORT ?? 8137);
+const FIRST_PORT = portFrom(process.env.PORT);
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -66,8 +66,19 @@ function listen(port: number, attemptsLeft = 20): void {
     process.exit(1);
   });
   server.listen(port, '127.0.0.1', () => {
-    console.log(`Logit Lab playground: http://127.0.0.1:${port}/  (Ctrl+C to stop)`);
+    const address = server.address();
+    const actual = typeof address === 'object' && address ? address.port : port;
+    console.log(`Logit Lab playground: http://127.0.0.1:${actual}/  (Ctrl+C to stop)`);
   });
+}
+
+/** The port to try first: PORT when it is a port number (0 picks a free one), else 8137. */
+function portFrom(text: string | undefined): number {
+  if (text === undefined || text === '') return 8137;
+  const port = Number(text);
+  if (Number.isInteger(port) && port >= 0 && port <= 65535) return port;
+  console.error(`Logit Lab: PORT must be a port number from 0 to 65535, got "${text}".`);
+  process.exit(2);
 }
 
 listen(FIRST_PORT);

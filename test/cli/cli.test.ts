@@ -131,6 +131,34 @@ describe('logit-lab train', () => {
     }
   });
 
+  it('stops with one line and code 2 when the loss refuses what the model gives it', () => {
+    const r = run('train', '--head', 'none', '--loss', 'BCELoss', '--epochs', '2');
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n').at(-1)).toMatch(
+      /^logit-lab: training stopped .*BCELoss needs/,
+    );
+  });
+
+  it('refuses --run with --template, and activations that do not match the layers', () => {
+    expect(run('train', '--run', 'a.json', '--template', 'iris-ce').err).toMatch(
+      /not both/,
+    );
+    const r = run('train', '--hidden', '8,8', '--activation', 'relu,tanh,sigmoid');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/3 activations for 2 hidden layers/);
+  });
+
+  it('never overwrites an existing run file unless told to with --out', () => {
+    const first = JSON.parse(
+      run('train', '--epochs', '1', '--name', 'same', '--json').out,
+    );
+    const second = JSON.parse(
+      run('train', '--epochs', '1', '--name', 'same', '--json').out,
+    );
+    expect(first.runFile).toBe('same.logitlab.json');
+    expect(second.runFile).toBe('same-2.logitlab.json');
+  });
+
   it('refuses a model whose outputs do not fit the data, saying what to set', () => {
     const r = run(
       'train',
@@ -173,6 +201,21 @@ describe('logit-lab loss', () => {
     const value = Math.log(Math.exp(2) + 1 + Math.exp(-1)) - 2;
     expect(Number(/loss \(mean\): (\S+)/.exec(r.out)![1])).toBeCloseTo(value, 12);
     expect(r.out).toMatch(/gradient d loss \/ d input: \[\[/);
+  });
+
+  it('prints per-element losses for reduction none, and a vector gradient for a vector input', () => {
+    const r = run(
+      'loss',
+      'BCEWithLogitsLoss',
+      '--input',
+      '[0, 0]',
+      '--target',
+      '[1, 0]',
+      '--reduction',
+      'none',
+    );
+    expect(r.out).toMatch(/loss per element \(reduction none\): \[0\.693\d+,0\.693\d+\]/);
+    expect(r.out).toMatch(/gradient d the sum of the losses \/ d input: \[-0\.5,0\.5\]/);
   });
 
   it('refuses logits given to BCELoss, suggesting BCEWithLogitsLoss', () => {

@@ -110,7 +110,7 @@ function describeIssues(
 ): string {
   const lines = issues
     .slice(0, 5)
-    .map((i) => `${i.path.map(String).join('.') || '(top level)'}: ${i.message}`);
+    .map((i) => `${i.path.map(String).join('.') || '(top level)'}: ${i.message}.`);
   const more = issues.length > 5 ? `\n…and ${issues.length - 5} more` : '';
   return `The ${what} is invalid:\n${lines.join('\n')}${more}\nFix these fields.`;
 }
