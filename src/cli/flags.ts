@@ -80,6 +80,8 @@ function applyModel(c: RunConfig, f: TrainFlags): void {
   }
   if (str(f, 'outputs')) c.model.outputs = integer('--outputs', str(f, 'outputs')!);
   if (str(f, 'head')) c.model.head = str(f, 'head') as HeadName;
+  if (str(f, 'threshold'))
+    c.model.threshold = number('--threshold', str(f, 'threshold')!);
   if (str(f, 'negativeSlope'))
     c.model.negativeSlope = number('--negative-slope', str(f, 'negativeSlope')!);
 }

@@ -84,6 +84,10 @@ function trainCommand(p: Command): void {
       'relu, leaky_relu, tanh, sigmoid, identity; one or one per layer',
     )
     .option('--negative-slope <x>', 'LeakyReLU slope')
+    .option(
+      '--threshold <p>',
+      'probability above which a binary or multi-label output is positive',
+    )
     .option('--outputs <n>', 'output units (default: what the data and loss need)')
     .addOption(new Option('--head <head>', 'output head').choices(HEADS))
     .addOption(new Option('--loss <loss>', 'loss module').choices(LOSSES))

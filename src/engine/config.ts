@@ -60,6 +60,11 @@ export interface ModelConfig {
   head: HeadName;
   /** Negative slope of every LeakyReLU (PyTorch's default is 0.01). */
   negativeSlope?: number;
+  /**
+   * Probability above which a binary or multi-label output counts as positive (default 0.5,
+   * which for raw logits is the rule logit > 0).
+   */
+  threshold?: number;
 }
 
 /** A loss and PyTorch's constructor arguments for it. */

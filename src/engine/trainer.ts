@@ -67,7 +67,12 @@ export class Trainer {
     };
     this._batches = new BatchGatherer(this.dataset.train.x, this._targets.train);
     const { head, name: loss } = { head: config.model.head, name: config.loss.name };
-    this.reading = { task: this.dataset.task, head, loss, threshold: 0.5 };
+    this.reading = {
+      task: this.dataset.task,
+      head,
+      loss,
+      threshold: config.model.threshold ?? 0.5,
+    };
   }
 
   /** The initial weights of this run, PyTorch's layout. */

@@ -126,6 +126,16 @@ describe('inference', () => {
     expect(p.loss).toBeCloseTo(bce, 4);
   });
 
+  it('uses a chosen threshold for binary predictions', () => {
+    const c = config({}, 30);
+    c.model.threshold = 0.9;
+    const strict = new Trainer(c);
+    strict.restore(t.model.weights(), []);
+    const p = inspectPoint(strict, 'train', 0);
+    expect(p.rule).toBe('positive when probability > 0.9');
+    expect(p.prediction).toBe(p.probs[0] > 0.9 ? 1 : 0);
+  });
+
   it('draws a probability grid over the input plane with values in [0, 1]', () => {
     const g = probabilityGrid(t, 20, [0, 1]);
     expect(g.probs).toHaveLength(400);

@@ -50,6 +50,15 @@ export const ModelSchema = z.strictObject({
   outputs: positiveInt.check(z.lte(100)),
   head: z.enum(['none', 'sigmoid', 'softmax', 'log_softmax']),
   negativeSlope: z.optional(z.number()),
+  threshold: z.optional(
+    z
+      .number()
+      .check(
+        z.gt(0),
+        z.lt(1),
+        z.describe('Probability above which a binary or multi-label output is positive.'),
+      ),
+  ),
 });
 
 /** The loss and PyTorch's options for it. */
