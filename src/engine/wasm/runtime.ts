@@ -32,6 +32,7 @@ interface Exports {
   gemm: (...args: number[]) => void;
   dot: (...args: number[]) => void;
   transpose: (src: number, rows: number, cols: number, dst: number) => void;
+  addRows: (c: number, rows: number, nBytes: number, cRow: number, bias: number) => void;
 }
 
 /** One instantiated module and typed views of its memory. */
@@ -93,9 +94,9 @@ function reserve(inst: Instance, elements: number): void {
   inst.bytes = inst.view.byteLength;
 }
 
-/** `x` rounded up to a multiple of `to`. */
+/** `x` (< 2^31) rounded up to a multiple of `to`, a power of two (every caller's is). */
 function roundUp(x: number, to: number): number {
-  return Math.ceil(x / to) * to;
+  return (x + to - 1) & -to;
 }
 
 /**
@@ -127,7 +128,7 @@ export function wasmProduct(
   const offB = roundUp(offA + a.data.length + slack, 16);
   const offStage = roundUp(offB + b.data.length + slack, 16);
   const offC = roundUp(offStage + (bTransposed ? b.data.length : 0), 16);
-  reserve(inst, offC + mPad * nPad);
+  reserve(inst, offC + mPad * nPad + nPad);
   const view = inst.view;
   view.set(a.data, offA);
   const es = elementBytes(c.dtype);
@@ -152,23 +153,37 @@ export function wasmProduct(
     offC * es,
     nPad * es,
   );
-  copyOut(view, offC, nPad, c, bias);
+  if (bias) addBias(inst, bias, offC, m, nPad, offC + mPad * nPad);
+  copyOut(view, offC, nPad, c);
   return true;
 }
 
-/** Copies the first `c.cols` of each row of stride `stride` at `off` into `c`, plus `bias`. */
+/**
+ * Adds `bias` to the `rows` rows of `nPad` values at `offC` (elements), staging it at
+ * `offBias`; the padding columns take whatever follows the bias, and are never read.
+ */
+function addBias(
+  inst: Instance,
+  bias: Matrix,
+  offC: number,
+  rows: number,
+  nPad: number,
+  offBias: number,
+): void {
+  if (rows === 0) return;
+  inst.view.set(bias.data, offBias);
+  const es = elementBytes(inst.dtype);
+  inst.exports.addRows(offC * es, rows, nPad * es, nPad * es, offBias * es);
+}
+
+/** Copies the first `c.cols` of each row of stride `stride` at `off` into `c`. */
 function copyOut(
   view: Float32Array | Float64Array,
   off: number,
   stride: number,
   c: Matrix,
-  bias?: Matrix,
 ): void {
   const n = c.cols;
-  if (bias) {
-    copyOutWithBias(view, off, stride, c, bias.data);
-    return;
-  }
   if (stride === n) {
     c.data.set(view.subarray(off, off + c.rows * n));
     return;
@@ -177,22 +192,6 @@ function copyOut(
   for (let i = 0; i < c.rows; i++) {
     const src = off + i * stride;
     for (let j = 0; j < n; j++) C[i * n + j] = view[src + j];
-  }
-}
-
-// c = product + bias, the product rounded to the dtype first (it is stored so in `view`)
-function copyOutWithBias(
-  view: Float32Array | Float64Array,
-  off: number,
-  stride: number,
-  c: Matrix,
-  bias: Data,
-): void {
-  const n = c.cols;
-  const C = c.data;
-  for (let i = 0; i < c.rows; i++) {
-    const src = off + i * stride;
-    for (let j = 0; j < n; j++) C[i * n + j] = view[src + j] + bias[j];
   }
 }
 
@@ -216,12 +215,14 @@ export function wasmProductABt(a: Matrix, b: Matrix, c: Matrix, bias?: Matrix): 
   const slack = 4 * kPad;
   const offB = roundUp(m * kPad + slack, 16);
   const offC = roundUp(offB + n * kPad + slack, 16);
-  reserve(inst, offC + roundUp(m, dotRows(lanes)) * nPad);
+  const mPad = roundUp(m, dotRows(lanes));
+  reserve(inst, offC + mPad * nPad + nPad);
   copyRows(inst.view, a.data, a.cols, kPad, 0);
   copyRows(inst.view, b.data, b.cols, kPad, offB);
   const row = kPad * es;
   inst.exports.dot(m, n, row, 0, row, offB * es, row, offC * es, nPad * es);
-  copyOut(inst.view, offC, nPad, c, bias);
+  if (bias) addBias(inst, bias, offC, m, nPad, offC + mPad * nPad);
+  copyOut(inst.view, offC, nPad, c);
   return true;
 }
 
