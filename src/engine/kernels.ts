@@ -5,7 +5,7 @@
  */
 import { jsProduct } from './kernels/js';
 import type { Data, Matrix } from './tensor';
-import { wasmProduct, wasmProductABt } from './wasm/runtime';
+import { wasmProduct, wasmProductABt, wasmSumRows } from './wasm/runtime';
 
 export { simdAvailable } from './wasm/runtime';
 
@@ -66,6 +66,24 @@ export function matmulAtB(a: Matrix, b: Matrix, c: Matrix): void {
   if (useWasm(c, m) && wasmProduct(a, 'columns', b, false, c)) return;
   const n = c.cols;
   jsProduct(c.rows, n, m, strided(a.data, 1, a.cols), strided(b.data, n, 1), c.data);
+}
+
+/** out (1, k) = Σ_i a[i, :], rows summed in order, for `a` (m, k): a bias gradient. */
+export function sumRows(a: Matrix, out: Matrix): void {
+  if (out.data.length !== a.cols || out.dtype !== a.dtype) {
+    throw new Error(
+      `sumRows: the rows of a (${a.rows}, ${a.cols}) ${a.dtype} do not fit out ` +
+        `(${out.rows}, ${out.cols}) ${out.dtype}: give out one value per column of a`,
+    );
+  }
+  if (path !== 'js' && a.rows > 0 && a.cols > 0 && wasmSumRows(a, out)) return;
+  const A = a.data;
+  const S = out.data;
+  const k = a.cols;
+  S.fill(0);
+  for (let i = 0; i < a.rows; i++) {
+    for (let j = 0; j < k; j++) S[j] += A[i * k + j];
+  }
 }
 
 /** c(m, n) = a(m, k) · b(k, n): an input gradient. */

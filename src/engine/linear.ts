@@ -1,5 +1,5 @@
 /** A fully connected layer, y = x · Wᵀ + b, with its gradients. */
-import { matmulAB, matmulABt, matmulAtB } from './kernels';
+import { matmulAB, matmulABt, matmulAtB, sumRows } from './kernels';
 import type { Rng } from './rng';
 import { type DType, type Matrix, zeros } from './tensor';
 
@@ -45,13 +45,7 @@ export class Linear {
   /** dw = dyᵀ · x, db = Σ_rows dy, and dx = dy · w when `dx` is given. */
   backward(x: Matrix, dy: Matrix, dx?: Matrix): void {
     matmulAtB(dy, x, this.dw);
-    const DB = this.db.data;
-    const DY = dy.data;
-    const n = this.nout;
-    DB.fill(0);
-    for (let i = 0; i < dy.rows; i++) {
-      for (let j = 0; j < n; j++) DB[j] += DY[i * n + j];
-    }
+    sumRows(dy, this.db);
     if (dx) matmulAB(dy, this.w, dx);
   }
 

@@ -1,6 +1,12 @@
-// matmulABt with a bias gives what the product followed by a separate bias add gives.
+// The bias kernels: matmulABt with a bias equals the product then the bias; sumRows sums
+// rows in order, the same on both paths.
 import { afterEach, describe, expect, it } from 'vitest';
-import { type KernelPath, matmulABt, setKernelPath } from '../../src/engine/kernels';
+import {
+  type KernelPath,
+  matmulABt,
+  setKernelPath,
+  sumRows,
+} from '../../src/engine/kernels';
 import { Rng } from '../../src/engine/rng';
 import { type DType, type Matrix, zeros } from '../../src/engine/tensor';
 
@@ -48,4 +54,33 @@ describe('matmulABt with a bias', () => {
       /3 float32 values does not fit 4 float32 columns/,
     );
   });
+});
+
+describe('sumRows', () => {
+  afterEach(() => setKernelPath('auto'));
+
+  for (const dtype of ['float32', 'float64'] as DType[]) {
+    it(`gives the same sums in WebAssembly and JavaScript (${dtype})`, () => {
+      const rng = new Rng(5);
+      for (const [m, k] of [
+        [10, 8],
+        [10, 1],
+        [32, 5],
+        [64, 128],
+        [1, 3],
+      ]) {
+        const a = random(m, k, dtype, rng);
+        const [wasm, js] = [zeros(1, k, dtype), zeros(1, k, dtype)];
+        setKernelPath('wasm');
+        sumRows(a, wasm);
+        setKernelPath('js');
+        sumRows(a, js);
+        expect(Array.from(wasm.data)).toEqual(Array.from(js.data));
+        expect(js.data[0]).toBeCloseTo(
+          a.data.filter((_, i) => i % k === 0).reduce((s, v) => s + v),
+          4,
+        );
+      }
+    });
+  }
 });

@@ -33,6 +33,13 @@ interface Exports {
   dot: (...args: number[]) => void;
   transpose: (src: number, rows: number, cols: number, dst: number) => void;
   addRows: (c: number, rows: number, nBytes: number, cRow: number, bias: number) => void;
+  sumRows: (
+    src: number,
+    rows: number,
+    nBytes: number,
+    stride: number,
+    dst: number,
+  ) => void;
 }
 
 /** One instantiated module and typed views of its memory. */
@@ -243,4 +250,25 @@ function copyRows(
     for (let p = 0; p < k; p++) view[off + r * kPad + p] = data[r * k + p];
     for (let p = k; p < kPad; p++) view[off + r * kPad + p] = 0;
   }
+}
+
+/**
+ * out (1, k) = Σ_i a[i, :] for `a` (m, k), m >= 1, in WebAssembly, summing the rows in order.
+ * Returns false, doing nothing, without SIMD.
+ */
+export function wasmSumRows(a: Matrix, out: Matrix): boolean {
+  const inst = instance(a.dtype);
+  if (inst === null) return false;
+  const lanes = LANES[a.dtype];
+  const es = lanes.bytes;
+  const k = a.cols;
+  const kPad = roundUp(k, lanes.count);
+
+  // Memory in elements: a, a vector of slack for the reads past its last row, then the sums.
+  const offSums = roundUp(a.data.length + lanes.count, 16);
+  reserve(inst, offSums + kPad);
+  inst.view.set(a.data, 0);
+  inst.exports.sumRows(0, a.rows, kPad * es, k * es, offSums * es);
+  out.data.set(inst.view.subarray(offSums, offSums + k));
+  return true;
 }
