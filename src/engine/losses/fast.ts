@@ -125,7 +125,8 @@ function logSoftmaxGradRow(
 
 /**
  * loss = (1 - y) x + max(-x, 0) + log(1 + exp(-|x|)) and grad = σ(x) - y per element, summed or
- * averaged; exp(-|x|) is what the general form's two exponentials reduce to for finite x.
+ * averaged; exp(-|x|) is what the general form's two exponentials reduce to for finite x. No
+ * branch on the sign of x: one first taken late in a run would undo the compiled code.
  */
 function bceWithLogitsFast(
   x: Matrix,
@@ -146,8 +147,8 @@ function bceWithLogitsFast(
     const m = Math.max(-xk, 0);
     const linear = r(r(1 - yk) * xk);
     sum += r(r(linear + m) + r(Math.log(onePlusExp)));
-    // σ(x) = 1 / (1 + exp(-x)); for x >= 0 the denominator is the one above
-    const s = r(1 / (xk >= 0 ? onePlusExp : r(1 + r(Math.exp(-xk)))));
+    // σ(x) = 1 / (1 + exp(-x))
+    const s = r(1 / r(1 + r(Math.exp(-xk))));
     G[k] = mean ? r(s - yk) / n : r(s - yk);
   }
   return mean ? r(r(sum) / n) : r(sum);
