@@ -215,7 +215,8 @@ export class Trainer {
 
   /** Marks the run completed. */
   private _finish(): void {
-    this.stopped = { reason: 'completed', message: `Trained ${this.epoch} epochs.` };
+    const epochs = `${this.epoch} epoch${this.epoch === 1 ? '' : 's'}`;
+    this.stopped = { reason: 'completed', message: `Trained ${epochs}.` };
   }
 
   /** Stops a run whose loss became NaN or infinite, saying what to try. */

@@ -29,7 +29,11 @@ export const pageMessageSchema = z.discriminatedUnion('type', [
   }),
   /** Save to the run's file (asks for one if it has none); `saveAs` always asks. */
   z.object({ type: z.literal('save') }),
-  z.object({ type: z.literal('saveAs') }),
+  /** `name`: the file name the page already asked for (the web page); VS Code asks itself. */
+  z.object({
+    type: z.literal('saveAs'),
+    name: z.optional(z.string().check(z.minLength(1))),
+  }),
   /** Open a run file chosen by the user. */
   z.object({ type: z.literal('open') }),
   /** Something failed in the page; the host logs it. */

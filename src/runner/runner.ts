@@ -176,7 +176,8 @@ export class Runner {
 
   private _completed(run: RunModel): StopInfo | undefined {
     if (run.epoch < run.config.training.epochs) return undefined;
-    const message = `Trained all ${run.config.training.epochs} epochs.`;
+    const epochs = run.config.training.epochs;
+    const message = epochs === 1 ? 'Trained 1 epoch.' : `Trained all ${epochs} epochs.`;
     return { reason: 'completed', message };
   }
 

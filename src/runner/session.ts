@@ -114,7 +114,7 @@ export class PlaygroundSession {
   /** Handles one message from the page; refused messages are logged and ignored. */
   receive(data: unknown): void {
     const checked = parsePageMessage(data);
-    if (!checked.ok) return this._host.log.warn(checked.error);
+    if (!checked.ok) return this._refuse(data, checked.error);
     try {
       this._handle(checked.message);
     } catch (error) {
@@ -123,6 +123,18 @@ export class PlaygroundSession {
         `Could not handle "${checked.message.type}": ${messageOf(error)}`,
       );
     }
+  }
+
+  /**
+   * Logs a refused message. A refused configuration is also shown to the user, and the
+   * host's state is replayed so that the page no longer shows what was not applied.
+   */
+  private _refuse(data: unknown, error: string): void {
+    this._host.log.warn(error);
+    const type = (data as { type?: unknown } | null)?.type;
+    if (type !== 'setConfig' || !this._pageReady) return;
+    this._post({ type: 'state', state: this._state });
+    this._notice('error', `The configuration was not applied: ${error}`);
   }
 
   private _handle(message: PageMessage): void {
@@ -150,8 +162,10 @@ export class PlaygroundSession {
       case 'inspect':
         return this._inspect(message.split, message.index);
       case 'save':
+        void this.save();
+        return;
       case 'saveAs':
-        void this.save(message.type === 'saveAs');
+        void this.save(true, message.name);
         return;
       case 'open':
         void this.open();
@@ -216,14 +230,17 @@ export class PlaygroundSession {
     return stringifyRunFile(run as RunFile);
   }
 
-  /** Saves the run through the host; returns whether it was written. */
-  async save(saveAs = false): Promise<boolean> {
+  /**
+   * Saves the run through the host; returns whether it was written. `name` is a file name
+   * the page already asked for (hosts with their own dialog ignore it).
+   */
+  async save(saveAs = false, name?: string): Promise<boolean> {
     try {
       const text = await this.exportText();
-      const name = await this._host.save(text, this._state.file.name, saveAs);
-      if (name === undefined) return false;
-      this._setFile({ name, dirty: false });
-      this._host.log.info(`Saved the run to ${name}.`);
+      const saved = await this._host.save(text, name ?? this._state.file.name, saveAs);
+      if (saved === undefined) return false;
+      this._setFile({ name: saved, dirty: false });
+      this._host.log.info(`Saved the run to ${saved}.`);
       this._host.changed?.(this);
       return true;
     } catch (error) {

@@ -1,4 +1,5 @@
 /** Small DOM builders for the page: elements, labelled inputs and selects, without HTML strings. */
+import type { NumberRule } from './validation';
 
 /** Attributes and children accepted by `el`. */
 export interface ElementSpec {
@@ -32,12 +33,16 @@ export function uniqueId(prefix: string): string {
   return `${prefix}-${nextId}`;
 }
 
-/** A `<label>` for `control`, wrapped with it in a field container. */
+/** A `<label>` for `control`, wrapped with it in a field container; `hint` goes under it. */
 export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
   if (!control.id) control.id = uniqueId('field');
   const caption = el('label', { text: label, attrs: { for: control.id } });
   const box = el('div', { className: 'field' }, [caption, control]);
-  if (hint) box.append(el('span', { className: 'hint', text: hint }));
+  if (hint) {
+    const id = `${control.id}-hint`;
+    box.append(el('span', { className: 'hint', text: hint, attrs: { id } }));
+    control.setAttribute('aria-describedby', id);
+  }
   return box;
 }
 
@@ -73,28 +78,28 @@ export function setChoices(
   node.value = choices.some((c) => c.value === value) ? value : (choices[0]?.value ?? '');
 }
 
-/** Bounds and step of a number input. */
+/** What a number input accepts (its `min`/`max` attributes follow), and its spinner step. */
 export interface NumberSpec {
-  min?: number;
-  max?: number;
-  step?: number | 'any';
+  rule: NumberRule;
+  step?: number;
   testId?: string;
 }
 
-/** An `<input type=number>` showing `value`. */
-export function numberInput(value: number, spec: NumberSpec = {}): HTMLInputElement {
+/** An `<input type=number>` showing `value`, with `min` and `max` from the inclusive bounds. */
+export function numberInput(value: number, spec: NumberSpec): HTMLInputElement {
   const node = el('input', { testId: spec.testId, attrs: { type: 'number' } });
-  if (spec.min !== undefined) node.min = String(spec.min);
-  if (spec.max !== undefined) node.max = String(spec.max);
-  node.step = String(spec.step ?? 'any');
+  setRule(node, spec.rule);
+  node.step = String(spec.step ?? (spec.rule.integer ? 1 : 'any'));
   node.value = String(value);
   return node;
 }
 
-/** The value of a number input, or `fallback` when empty or not a number. */
-export function readNumber(node: HTMLInputElement, fallback: number): number {
-  const value = node.valueAsNumber;
-  return Number.isFinite(value) ? value : fallback;
+/** Sets the `min` and `max` attributes of `node` to the inclusive bounds of `rule`. */
+export function setRule(node: HTMLInputElement, rule: NumberRule): void {
+  if (rule.min !== undefined) node.min = String(rule.min);
+  else node.removeAttribute('min');
+  if (rule.max !== undefined) node.max = String(rule.max);
+  else node.removeAttribute('max');
 }
 
 /** A checkbox with its label after it. */

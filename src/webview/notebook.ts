@@ -1,7 +1,7 @@
 /**
- * The notebook: a header with the run's file and Run All, a notice line, and the five cells top
+ * The notebook: a header with the run's file and Run All, a notice bar, and the five cells top
  * to bottom. Routes state changes to cells, marks stale outputs, runs the focused cell on
- * Shift+Enter and repaints on theme changes.
+ * Shift+Enter, confirms saves and repaints on theme changes.
  */
 import { button, el } from './dom';
 import type { Cell, CellContext } from './cells/cell';
@@ -10,6 +10,8 @@ import { LossCell } from './cells/loss';
 import { ModelCell } from './cells/model';
 import { ResultsCell } from './cells/results';
 import { TrainCell } from './cells/train';
+import { NoticeBar } from './notice';
+import { SavePrompt } from './save-prompt';
 import type { Change, PageState } from './state';
 import { insideVsCode, themePicker } from './theme-picker';
 
@@ -18,11 +20,10 @@ export class Notebook {
   readonly element: HTMLElement;
   readonly cells: Cell[];
   private readonly _file = el('span', { className: 'file', testId: 'file-name' });
-  private readonly _notice = el('p', {
-    className: 'notice',
-    testId: 'notice',
-    attrs: { role: 'alert' },
-  });
+  private readonly _notice: NoticeBar;
+  private readonly _savePrompt = new SavePrompt((name) => this._save(name));
+  /** A save was asked for and its `file` answer has not come yet. */
+  private _saving = false;
 
   /** Builds the header and the cells in `context`. */
   constructor(private readonly _context: CellContext) {
@@ -33,10 +34,11 @@ export class Notebook {
       new TrainCell(3, _context),
       new ResultsCell(4, _context),
     ];
-    this._notice.hidden = true;
+    this._notice = new NoticeBar(() => _context.store.dismissNotice());
     this.element = el('main', { className: 'notebook' }, [
       this._header(),
-      this._notice,
+      this._savePrompt.element,
+      this._notice.element,
       ...this.cells.map((cell) => cell.element),
     ]);
     this._listenKeys();
@@ -48,11 +50,9 @@ export class Notebook {
     const file = state.run?.file;
     if (file)
       this._file.textContent = `${file.name ?? 'Unsaved run'}${file.dirty ? ' •' : ''}`;
-    if (changes.has('notice') && state.notice) {
-      this._notice.hidden = false;
-      this._notice.textContent = state.notice.message;
-      this._notice.dataset.level = state.notice.level;
-    }
+    if (changes.has('notice')) this._notice.show(state.notice);
+    if (changes.has('notice') && state.notice?.level === 'error') this._saving = false;
+    if (changes.has('file')) this._confirmSave(state);
     for (const cell of this.cells) {
       cell.setStale(state.staleFrom >= 0 && cell.index >= state.staleFrom);
       cell.render(state, changes);
@@ -77,11 +77,11 @@ export class Notebook {
         testId: 'open',
         className: 'secondary',
       }),
-      button('Save', () => post({ type: 'save' }), {
+      button('Save', () => this._save(), {
         testId: 'save',
         className: 'secondary',
       }),
-      button('Save As…', () => post({ type: 'saveAs' }), {
+      button('Save As…', () => this._saveAs(), {
         testId: 'save-as',
         className: 'secondary',
       }),
@@ -93,6 +93,29 @@ export class Notebook {
       this._file,
       actions,
     ]);
+  }
+
+  /** Save As: the web page asks for the name here; VS Code shows its own dialog. */
+  private _saveAs(): void {
+    if (!insideVsCode())
+      return this._savePrompt.open(this._context.store.state.run?.file.name ?? null);
+    this._saving = true;
+    this._context.post({ type: 'saveAs' });
+  }
+
+  /** Saves to the run's file, or as `name` when the prompt gave one. */
+  private _save(name?: string): void {
+    this._saving = true;
+    this._context.post(name ? { type: 'saveAs', name } : { type: 'save' });
+  }
+
+  /** Confirms a save on the page once the host names the file it wrote. */
+  private _confirmSave(state: PageState): void {
+    const file = state.run?.file;
+    if (!this._saving || !file?.name || file.dirty) return;
+    this._saving = false;
+    const message = `Saved the run as ${file.name}.`;
+    queueMicrotask(() => this._context.store.notify('info', message));
   }
 
   /** Shift+Enter runs the cell that holds the focus. */

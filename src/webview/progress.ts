@@ -58,11 +58,19 @@ function speedOfSteps(last: RunState['history'][number], seconds: number): strin
   return `${INTEGER.format(Math.round(last.steps / seconds))} steps/s`;
 }
 
+/** How a stopped run is headed, by why it stopped. */
+const STOP_WORDS: Record<NonNullable<RunState['stop']>['reason'], string> = {
+  completed: 'Done',
+  target_loss: 'Done',
+  cancelled: 'Stopped',
+  diverged: 'Diverged',
+};
+
 /** The status in words, with the reason a run stopped or failed. */
 export function statusText(run: RunState): string {
   if (run.status === 'error') return `Error: ${run.error ?? 'unknown'}`;
   if (run.status === 'stopped')
-    return run.stop ? `Stopped: ${run.stop.message}` : 'Stopped';
+    return run.stop ? `${STOP_WORDS[run.stop.reason]}: ${run.stop.message}` : 'Stopped';
   const words = { idle: 'Ready', running: 'Training…', paused: 'Paused' };
   return words[run.status];
 }

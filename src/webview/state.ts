@@ -13,7 +13,7 @@ export interface InspectedPoint {
   result: Inspection;
 }
 
-/** A message for the user, shown until the next one. */
+/** A message for the user, shown until it is closed or the next action succeeds. */
 export interface Notice {
   level: 'info' | 'warning' | 'error';
   message: string;
@@ -22,6 +22,7 @@ export interface Notice {
 /** What changed in one update, so that each view redraws only what it shows. */
 export type Change =
   | 'all'
+  | 'config'
   | 'draft'
   | 'status'
   | 'history'
@@ -71,6 +72,19 @@ export class Store {
     this._emit(new Set<Change>(['draft']));
   }
 
+  /** Shows `message` to the user until it is closed or the next action succeeds. */
+  notify(level: Notice['level'], message: string): void {
+    this.state.notice = { level, message };
+    this._emit(new Set<Change>(['notice']));
+  }
+
+  /** Hides the notice (its close button, or an info notice's time is up). */
+  dismissNotice(): void {
+    if (!this.state.notice) return;
+    this.state.notice = undefined;
+    this._emit(new Set<Change>(['notice']));
+  }
+
   /** Tells listeners that `change` happened outside a host message (e.g. a new view). */
   touch(change: Change): void {
     this._emit(new Set<Change>([change]));
@@ -112,13 +126,19 @@ export class Store {
   }
 }
 
-/** Applies `message` to `state` in place and names what changed. */
+/**
+ * Applies `message` to `state` in place and names what changed. A new state or a run that
+ * starts means the last action succeeded: the notice of an earlier failure goes away.
+ * `config` is named when the host's configuration replaced the draft.
+ */
 export function applyHostMessage(state: PageState, message: HostMessage): Set<Change> {
   const run = state.run;
   switch (message.type) {
-    case 'state':
-      replaceRun(state, message.state);
-      return new Set<Change>(['all']);
+    case 'state': {
+      state.notice = undefined;
+      const replaced = replaceRun(state, message.state);
+      return new Set<Change>(replaced ? ['all', 'config', 'notice'] : ['all', 'notice']);
+    }
     case 'notice':
       state.notice = { level: message.level, message: message.message };
       return new Set<Change>(['notice']);
@@ -142,7 +162,9 @@ export function applyHostMessage(state: PageState, message: HostMessage): Set<Ch
         stop: message.stop,
         error: message.error,
       });
-      return new Set<Change>(['status']);
+      if (message.status !== 'running') return new Set<Change>(['status']);
+      state.notice = undefined;
+      return new Set<Change>(['status', 'notice']);
     case 'file':
       run.file = message.file;
       return new Set<Change>(['file']);
@@ -152,8 +174,9 @@ export function applyHostMessage(state: PageState, message: HostMessage): Set<Ch
 /**
  * Takes a replayed run. An unsent edit survives when the host's configuration is the one it
  * was made against (a reset or reseed); a new configuration (open, setConfig) replaces it.
+ * Returns true when the draft was replaced.
  */
-function replaceRun(state: PageState, next: RunState): void {
+function replaceRun(state: PageState, next: RunState): boolean {
   const before = state.run?.config;
   const keepDraft =
     state.draft !== undefined &&
@@ -164,10 +187,11 @@ function replaceRun(state: PageState, next: RunState): void {
   state.inspection = undefined;
   if (keepDraft && state.draft) {
     state.draft.seed = next.config.seed;
-    return;
+    return false;
   }
   state.draft = structuredClone(next.config);
   state.staleFrom = -1;
+  return true;
 }
 
 /** True when two configurations hold the same values, whatever the order of their keys. */

@@ -11,6 +11,9 @@ const BODY_CLASSES: Record<ThemeKind, string> = {
   'high-contrast': 'vscode-high-contrast',
 };
 
+/** Where the web page keeps the chosen theme across reloads. */
+const THEME_KEY = 'logit-lab.theme';
+
 /** True when the page runs inside a VS Code webview. */
 export function insideVsCode(): boolean {
   return document.body.dataset.vscodeThemeName !== undefined;
@@ -28,8 +31,34 @@ export function themePicker(): HTMLElement {
     'theme',
   );
   picker.setAttribute('aria-label', 'Colour theme');
-  picker.addEventListener('change', () => setThemeKind(picker.value as ThemeKind));
+  picker.addEventListener('change', () => {
+    setThemeKind(picker.value as ThemeKind);
+    saveThemeKind(picker.value as ThemeKind);
+  });
   return el('span', { className: 'theme-picker' }, [picker]);
+}
+
+/** Applies the theme the user picked before the last reload, if any. */
+export function restoreThemeKind(): void {
+  const saved = readStorage(THEME_KEY);
+  if (saved !== null && saved in BODY_CLASSES) setThemeKind(saved as ThemeKind);
+}
+
+/** The stored value of `key`; null when there is none or storage is off. */
+function readStorage(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function saveThemeKind(kind: ThemeKind): void {
+  try {
+    localStorage.setItem(THEME_KEY, kind);
+  } catch {
+    // Storage is off: the choice lasts until the page is reloaded.
+  }
 }
 
 /** Replaces the body's theme class with the one for `kind`. */

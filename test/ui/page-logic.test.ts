@@ -10,7 +10,6 @@ import {
   suitLossToTask,
 } from '../../src/webview/catalog';
 import { diagnose } from '../../src/webview/diagnose';
-import { parseList } from '../../src/webview/cells/loss';
 import { binProbabilities } from '../../src/webview/histogram';
 import { colourClass } from '../../src/webview/points';
 import { applyHostMessage, Store, type PageState } from '../../src/webview/state';
@@ -148,6 +147,40 @@ describe('state replay', () => {
   });
 });
 
+describe('notices', () => {
+  it('stay until a new state arrives or a run starts, and can be closed', () => {
+    const store = new Store();
+    store.apply({ type: 'state', state: runState(config()) });
+    store.apply({ type: 'notice', level: 'error', message: 'BCELoss refused 1.7' });
+    store.apply({ type: 'status', status: 'error', error: 'BCELoss refused 1.7' });
+    expect(store.state.notice?.level).toBe('error');
+    store.apply({ type: 'status', status: 'running' });
+    expect(store.state.notice).toBeUndefined();
+
+    store.notify('warning', 'diverged');
+    store.apply({ type: 'state', state: runState(config((c) => (c.seed = 3))) });
+    expect(store.state.notice).toBeUndefined();
+
+    store.notify('info', 'Saved');
+    store.dismissNotice();
+    expect(store.state.notice).toBeUndefined();
+  });
+
+  it("name 'config' only when the host's configuration replaced the draft", () => {
+    const state: PageState = { staleFrom: -1 };
+    expect(
+      applyHostMessage(state, { type: 'state', state: runState(config()) }),
+    ).toContain('config');
+    state.draft = config((c) => (c.training.epochs = 9));
+    state.staleFrom = 3;
+    const reseeded = runState(config((c) => (c.seed = 8)));
+    expect(applyHostMessage(state, { type: 'state', state: reseeded })).not.toContain(
+      'config',
+    );
+    expect(state.draft.training.epochs).toBe(9);
+  });
+});
+
 describe('small helpers', () => {
   it('bins probabilities per group, 1.0 in the last bin', () => {
     const counts = binProbabilities([0, 0.05, 0.55, 1, NaN], [0, 0, 1, 1, 0], 2);
@@ -155,10 +188,7 @@ describe('small helpers', () => {
     expect(counts[1]).toEqual([0, 0, 0, 0, 0, 1, 0, 0, 0, 1]);
   });
 
-  it('parses comma lists and colours multi-label points', () => {
-    expect(parseList(' 1, 2.5 ,3 ')).toEqual([1, 2.5, 3]);
-    expect(parseList('1, x')).toBeUndefined();
-    expect(parseList('  ')).toBeUndefined();
+  it('colours multi-label points', () => {
     expect(colourClass(2, 'winner')).toBe(2);
     expect(colourClass([0, 1, 1], 'winner')).toBe(1);
     expect(colourClass([0, 1, 1], 0)).toBe(-1);

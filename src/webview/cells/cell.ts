@@ -3,16 +3,21 @@ import type { RunConfig } from '../../engine/config';
 import type { PageMessage } from '../../protocol/page';
 import { fitOutputs } from '../catalog';
 import { el } from '../dom';
+import { markInvalid } from '../invalid';
 import type { Change, PageState, Store } from '../state';
 import type { Theme } from '../theme';
+import { checkNumber, type NumberRule } from '../validation';
 
 /** What every cell may use: the store, the channel to the host, and the current theme. */
 export interface CellContext {
   store: Store;
   post(message: PageMessage): void;
   theme(): Theme;
-  /** Sends the draft to the host when it changed, so that the run matches what is shown. */
-  applyDraft(): void;
+  /**
+   * Sends the draft to the host when it changed, so that the run matches what is shown.
+   * Returns false, sending nothing, while an input on the page is marked invalid.
+   */
+  applyDraft(): boolean;
   /** Restores a display toggle or picker from the saved UI state, and saves its changes. */
   remember(control: HTMLInputElement | HTMLSelectElement, key: string): void;
 }
@@ -76,6 +81,16 @@ export abstract class Cell {
   protected showsDraft(changes: ReadonlySet<Change>): boolean {
     if (changes.has('all')) return true;
     return changes.has('draft') && !this.element.contains(document.activeElement);
+  }
+
+  /**
+   * The value typed in `input` when `rule` accepts it; otherwise the input is marked invalid
+   * (keeping its text) and the result is undefined, so the draft keeps its last valid value.
+   */
+  protected check(input: HTMLInputElement, rule: NumberRule): number | undefined {
+    const checked = checkNumber(input.value, rule, input.validity.badInput);
+    markInvalid(input, checked.ok ? undefined : checked.message);
+    return checked.ok ? checked.value : undefined;
   }
 
   /** Changes the draft with `mutate`, marking this cell and those below stale. */

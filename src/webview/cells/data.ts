@@ -1,40 +1,33 @@
 /** Cell 1, the data: which dataset, how many points, noise, split and seed, and a preview. */
 import type { DatasetConfig, DatasetName } from '../../engine/config';
 import { DATASET_CHOICES, DATASETS, datasetShape, suitLossToTask } from '../catalog';
-import { el, field, numberInput, readNumber, select, setChoices } from '../dom';
+import { el, field, numberInput, select, setChoices, setRule } from '../dom';
 import { Heatmap } from '../heatmap';
+import { fill } from '../invalid';
 import { projectPoints } from '../points';
 import type { Change, PageState } from '../state';
+import { RULES } from '../validation';
 import { Cell, touches, type CellContext } from './cell';
 
 /** The data cell. */
 export class DataCell extends Cell {
   private readonly _name = select(DATASET_CHOICES, 'moons', 'dataset');
   private readonly _samples = numberInput(400, {
-    min: 10,
-    max: 20000,
-    step: 10,
+    rule: RULES.samples,
     testId: 'samples',
   });
   private readonly _noise = numberInput(0.2, {
-    min: 0,
-    max: 2,
+    rule: RULES.noise,
     step: 0.05,
     testId: 'noise',
   });
   private readonly _testFraction = numberInput(0.2, {
-    min: 0,
-    max: 0.9,
+    rule: RULES.testFraction,
     step: 0.05,
     testId: 'test-fraction',
   });
-  private readonly _seed = numberInput(0, { min: 0, step: 1, testId: 'data-seed' });
-  private readonly _classes = numberInput(3, {
-    min: 2,
-    max: 10,
-    step: 1,
-    testId: 'classes',
-  });
+  private readonly _seed = numberInput(0, { rule: RULES.seed, testId: 'data-seed' });
+  private readonly _classes = numberInput(3, { rule: RULES.classes, testId: 'classes' });
   private readonly _classesField = field('Classes', this._classes);
   private readonly _featureX = select([], '0', 'feature-x');
   private readonly _featureY = select([], '1', 'feature-y');
@@ -78,12 +71,13 @@ export class DataCell extends Cell {
 
   /** Redraws the inputs from the draft and the preview from the host's dataset. */
   render(state: PageState, changes: ReadonlySet<Change>): void {
-    if (this.showsDraft(changes)) this._showDraft(state);
+    if (this.showsDraft(changes)) this._showDraft(state, changes.has('config'));
     if (touches(changes, 'view')) this._showDataset(state);
   }
 
   /** Redraws the preview in the new theme. */
   override retheme(): void {
+    this._preview.invalidate();
     this._preview.draw(this.context.theme());
   }
 
@@ -103,35 +97,42 @@ export class DataCell extends Cell {
     ];
     for (const input of numbers) input.addEventListener('change', onEdit);
     this._name.addEventListener('change', () => {
-      this._classes.value = String(DATASETS[this._name.value as DatasetName].classes);
+      const name = this._name.value as DatasetName;
+      this._showEnabled(name);
+      fill(this._classes, String(DATASETS[name].classes), true);
       onEdit();
-      this._showEnabled(this._name.value as DatasetName);
     });
     this._featureX.addEventListener('change', () => this._sendView());
     this._featureY.addEventListener('change', () => this._sendView());
   }
 
   private _readInto(dataset: DatasetConfig): void {
-    dataset.name = this._name.value as DatasetName;
-    dataset.samples = Math.round(readNumber(this._samples, dataset.samples));
-    dataset.noise = readNumber(this._noise, dataset.noise);
-    dataset.testFraction = readNumber(this._testFraction, dataset.testFraction);
-    dataset.seed = Math.round(readNumber(this._seed, dataset.seed));
-    const variable = DATASETS[dataset.name].variableClasses;
+    const name = this._name.value as DatasetName;
+    const entry = DATASETS[name];
+    dataset.name = name;
+    dataset.samples = this.check(this._samples, RULES.samples) ?? dataset.samples;
+    dataset.noise = this.check(this._noise, RULES.noise) ?? dataset.noise;
+    dataset.testFraction =
+      this.check(this._testFraction, RULES.testFraction) ?? dataset.testFraction;
+    dataset.seed = this.check(this._seed, RULES.seed) ?? dataset.seed;
+    const variable = entry.variableClasses;
+    const count = variable
+      ? (this.check(this._classes, RULES[variable]) ?? dataset[variable] ?? entry.classes)
+      : undefined;
     delete dataset.classes;
     delete dataset.labels;
-    if (variable) dataset[variable] = Math.round(readNumber(this._classes, 3));
+    if (variable) dataset[variable] = count;
   }
 
-  private _showDraft(state: PageState): void {
+  private _showDraft(state: PageState, force: boolean): void {
     const dataset = state.draft?.dataset;
     if (!dataset) return;
     this._name.value = dataset.name;
-    this._samples.value = String(dataset.samples);
-    this._noise.value = String(dataset.noise);
-    this._testFraction.value = String(dataset.testFraction);
-    this._seed.value = String(dataset.seed);
-    this._classes.value = String(datasetShape(dataset).classes);
+    fill(this._samples, String(dataset.samples), force);
+    fill(this._noise, String(dataset.noise), force);
+    fill(this._testFraction, String(dataset.testFraction), force);
+    fill(this._seed, String(dataset.seed), force);
+    fill(this._classes, String(datasetShape(dataset).classes), force);
     this._showEnabled(dataset.name);
   }
 
@@ -141,9 +142,10 @@ export class DataCell extends Cell {
       (input.parentElement as HTMLElement).hidden = entry.real;
     }
     this._classesField.hidden = !entry.variableClasses;
+    const labels = entry.variableClasses === 'labels';
+    setRule(this._classes, labels ? RULES.labels : RULES.classes);
     const caption = this._classesField.querySelector('label');
-    if (caption)
-      caption.textContent = entry.variableClasses === 'labels' ? 'Labels' : 'Classes';
+    if (caption) caption.textContent = labels ? 'Labels' : 'Classes';
   }
 
   private _showDataset(state: PageState): void {

@@ -8,8 +8,10 @@ import type {
 } from '../../engine/config';
 import { HEAD_CHOICES, LOSS_CHOICES, LOSSES, REDUCTION_CHOICES } from '../catalog';
 import { dataProvides, diagnose, lossExpects } from '../diagnose';
-import { el, field, numberInput, readNumber, select } from '../dom';
+import { el, field, numberInput, select } from '../dom';
+import { fill, markInvalid } from '../invalid';
 import type { Change, PageState } from '../state';
+import { checkWeights, RULES } from '../validation';
 import { Cell, touches, type CellContext } from './cell';
 
 /** The head-and-loss cell. */
@@ -19,10 +21,16 @@ export class LossCell extends Cell {
   private readonly _reduction = select(REDUCTION_CHOICES, 'mean', 'reduction');
   private readonly _weight = listInput('loss-weight');
   private readonly _posWeight = listInput('pos-weight');
-  private readonly _ignoreIndex = numberInput(-100, { step: 1, testId: 'ignore-index' });
-  private readonly _labelSmoothing = numberInput(0, { min: 0, max: 1, step: 0.05 });
+  private readonly _ignoreIndex = numberInput(-100, {
+    rule: RULES.ignoreIndex,
+    testId: 'ignore-index',
+  });
+  private readonly _labelSmoothing = numberInput(0, {
+    rule: RULES.labelSmoothing,
+    step: 0.05,
+  });
   private readonly _fields = {
-    weight: field('weight', this._weight, 'one per output, comma-separated; blank: none'),
+    weight: field('weight', this._weight, 'one per output; blank: none'),
     posWeight: field('pos_weight', this._posWeight, 'one per output; blank: none'),
     ignoreIndex: field('ignore_index', this._ignoreIndex),
     labelSmoothing: field('label_smoothing', this._labelSmoothing),
@@ -65,7 +73,8 @@ export class LossCell extends Cell {
   render(state: PageState, changes: ReadonlySet<Change>): void {
     const draft = state.draft;
     if (!draft) return;
-    if (this.showsDraft(changes)) this._showDraft(draft.loss, draft.model.head);
+    if (this.showsDraft(changes))
+      this._showDraft(draft.loss, draft.model.head, changes.has('config'));
     if (touches(changes, 'draft')) this._showChecks(state, draft);
   }
 
@@ -73,26 +82,38 @@ export class LossCell extends Cell {
     config.model.head = this._head.value as HeadName;
     const name = this._loss.value as LossName;
     const accepts = LOSSES[name];
+    const old = config.loss;
     const loss: LossConfig = { name, reduction: this._reduction.value as Reduction };
-    const weight = parseList(this._weight.value);
-    const posWeight = parseList(this._posWeight.value);
-    if (accepts.weight && weight) loss.weight = weight;
-    if (accepts.posWeight && posWeight) loss.posWeight = posWeight;
+    if (accepts.weight) loss.weight = this._list(this._weight, old.weight);
+    if (accepts.posWeight) loss.posWeight = this._list(this._posWeight, old.posWeight);
     if (accepts.ignoreIndex)
-      loss.ignoreIndex = Math.round(readNumber(this._ignoreIndex, -100));
-    if (accepts.labelSmoothing) loss.labelSmoothing = readNumber(this._labelSmoothing, 0);
+      loss.ignoreIndex =
+        this.check(this._ignoreIndex, RULES.ignoreIndex) ?? old.ignoreIndex;
+    if (accepts.labelSmoothing) {
+      const smoothing = this.check(this._labelSmoothing, RULES.labelSmoothing);
+      loss.labelSmoothing = smoothing ?? old.labelSmoothing;
+    }
+    for (const key of Object.keys(loss) as (keyof LossConfig)[])
+      if (loss[key] === undefined) delete loss[key];
     config.loss = loss;
     this._showFields(name);
   }
 
-  private _showDraft(loss: LossConfig, head: HeadName): void {
+  /** The list typed in `input`, or `previous` (marking the input) when it is refused. */
+  private _list(input: HTMLInputElement, previous?: number[]): number[] | undefined {
+    const checked = checkWeights(input.value);
+    markInvalid(input, checked.ok ? undefined : checked.message);
+    return checked.ok ? checked.value : previous;
+  }
+
+  private _showDraft(loss: LossConfig, head: HeadName, force: boolean): void {
     this._head.value = head;
     this._loss.value = loss.name;
     this._reduction.value = loss.reduction;
-    this._weight.value = loss.weight?.join(', ') ?? '';
-    this._posWeight.value = loss.posWeight?.join(', ') ?? '';
-    this._ignoreIndex.value = String(loss.ignoreIndex ?? -100);
-    this._labelSmoothing.value = String(loss.labelSmoothing ?? 0);
+    fill(this._weight, loss.weight?.join(', ') ?? '', force);
+    fill(this._posWeight, loss.posWeight?.join(', ') ?? '', force);
+    fill(this._ignoreIndex, String(loss.ignoreIndex ?? -100), force);
+    fill(this._labelSmoothing, String(loss.labelSmoothing ?? 0), force);
     this._showFields(loss.name);
   }
 
@@ -135,17 +156,6 @@ function listInput(testId: string): HTMLInputElement {
     testId,
     attrs: { type: 'text', inputmode: 'decimal', spellcheck: 'false' },
   });
-}
-
-/** The numbers of a comma-separated list, or undefined when blank or not all numbers. */
-export function parseList(text: string): number[] | undefined {
-  const parts = text
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
-  if (parts.length === 0) return undefined;
-  const values = parts.map(Number);
-  return values.every(Number.isFinite) ? values : undefined;
 }
 
 /** A term and its definition, for a `<dl>`. */

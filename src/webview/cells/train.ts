@@ -2,16 +2,9 @@
 import type { OptimizerConfig, OptimizerName, RunConfig } from '../../engine/config';
 import type { DType } from '../../engine/tensor';
 import { OPTIMIZER_CHOICES, OPTIMIZERS } from '../catalog';
-import {
-  button,
-  checkbox,
-  checkboxOf,
-  el,
-  field,
-  numberInput,
-  readNumber,
-  select,
-} from '../dom';
+import { button, checkbox, checkboxOf, el, field, numberInput, select } from '../dom';
+import { fill } from '../invalid';
+import { RULES } from '../validation';
 import type { Change, PageState } from '../state';
 import { Cell, touches, type CellContext } from './cell';
 import { Progress } from '../progress';
@@ -19,33 +12,26 @@ import { Progress } from '../progress';
 /** The training cell. */
 export class TrainCell extends Cell {
   private readonly _optimizer = select(OPTIMIZER_CHOICES, 'Adam', 'optimizer');
-  private readonly _lr = numberInput(0.01, { min: 0, step: 0.001, testId: 'lr' });
+  private readonly _lr = numberInput(0.01, { rule: RULES.lr, step: 0.001, testId: 'lr' });
   private readonly _momentum = numberInput(0, {
-    min: 0,
-    max: 1,
+    rule: RULES.momentum,
     step: 0.1,
     testId: 'momentum',
   });
-  private readonly _beta1 = numberInput(0.9, { min: 0, max: 1, step: 0.01 });
-  private readonly _beta2 = numberInput(0.999, { min: 0, max: 1, step: 0.001 });
+  private readonly _beta1 = numberInput(0.9, { rule: RULES.beta, step: 0.01 });
+  private readonly _beta2 = numberInput(0.999, { rule: RULES.beta, step: 0.001 });
   private readonly _weightDecay = numberInput(0, {
-    min: 0,
+    rule: RULES.weightDecay,
     step: 0.0001,
     testId: 'weight-decay',
   });
-  private readonly _epochs = numberInput(100, {
-    min: 1,
-    max: 100000,
-    step: 1,
-    testId: 'epochs',
-  });
+  private readonly _epochs = numberInput(100, { rule: RULES.epochs, testId: 'epochs' });
   private readonly _batchSize = numberInput(32, {
-    min: 1,
-    step: 1,
+    rule: RULES.batchSize,
     testId: 'batch-size',
   });
   private readonly _shuffle = checkbox('Shuffle every epoch', true, 'shuffle');
-  private readonly _seed = numberInput(0, { min: 0, step: 1, testId: 'seed' });
+  private readonly _seed = numberInput(0, { rule: RULES.seed, testId: 'seed' });
   private readonly _dtype = select(
     [
       { value: 'float32', label: 'float32' },
@@ -101,17 +87,17 @@ export class TrainCell extends Cell {
     this._listen();
   }
 
-  /** Trains: sends the draft if it changed, then starts or resumes. */
+  /** Trains: sends the draft if it changed, then starts or resumes (not while one is refused). */
   override run(): void {
-    this.context.applyDraft();
-    this.context.post({ type: 'train' });
+    if (this.context.applyDraft()) this.context.post({ type: 'train' });
   }
 
   /** Redraws the inputs from the draft, the buttons from the status, and the progress. */
   render(state: PageState, changes: ReadonlySet<Change>): void {
     const run = state.run;
     if (!run) return;
-    if (this.showsDraft(changes) && state.draft) this._showDraft(state.draft);
+    if (this.showsDraft(changes) && state.draft)
+      this._showDraft(state.draft, changes.has('config'));
     if (touches(changes, 'status')) this._showStatus(state);
     if (touches(changes, 'history', 'status')) this._progress.show(run);
   }
@@ -137,39 +123,51 @@ export class TrainCell extends Cell {
 
   private _readInto(config: RunConfig): void {
     const name = this._optimizer.value as OptimizerName;
+    const old = config.optimizer;
     const optimizer: OptimizerConfig = {
-      ...config.optimizer,
+      ...old,
       name,
-      lr: readNumber(this._lr, 0.01),
+      lr: this.check(this._lr, RULES.lr) ?? old.lr,
+      weightDecay: this.check(this._weightDecay, RULES.weightDecay) ?? old.weightDecay,
     };
-    optimizer.weightDecay = readNumber(this._weightDecay, 0);
     delete optimizer.momentum;
     delete optimizer.betas;
-    if (OPTIMIZERS[name].momentum) optimizer.momentum = readNumber(this._momentum, 0);
-    if (OPTIMIZERS[name].betas) {
-      optimizer.betas = [readNumber(this._beta1, 0.9), readNumber(this._beta2, 0.999)];
-    }
+    if (OPTIMIZERS[name].momentum)
+      optimizer.momentum =
+        this.check(this._momentum, RULES.momentum) ?? old.momentum ?? 0;
+    if (OPTIMIZERS[name].betas)
+      optimizer.betas = this._readBetas(old.betas ?? [0.9, 0.999]);
     config.optimizer = optimizer;
-    config.training.epochs = Math.max(1, Math.round(readNumber(this._epochs, 100)));
-    config.training.batchSize = Math.max(1, Math.round(readNumber(this._batchSize, 32)));
-    config.training.shuffle = checkboxOf(this._shuffle).checked;
-    config.seed = Math.max(0, Math.round(readNumber(this._seed, 0)));
+    const training = config.training;
+    training.epochs = this.check(this._epochs, RULES.epochs) ?? training.epochs;
+    training.batchSize =
+      this.check(this._batchSize, RULES.batchSize) ?? training.batchSize;
+    training.shuffle = checkboxOf(this._shuffle).checked;
+    config.seed = this.check(this._seed, RULES.seed) ?? config.seed;
     config.dtype = this._dtype.value as DType;
     this._showOptimizerFields(name);
   }
 
-  private _showDraft(config: RunConfig): void {
+  /** Adam's betas as typed, each falling back to `previous` when refused. */
+  private _readBetas(previous: [number, number]): [number, number] {
+    return [
+      this.check(this._beta1, RULES.beta) ?? previous[0],
+      this.check(this._beta2, RULES.beta) ?? previous[1],
+    ];
+  }
+
+  private _showDraft(config: RunConfig, force: boolean): void {
     const o = config.optimizer;
     this._optimizer.value = o.name;
-    this._lr.value = String(o.lr);
-    this._momentum.value = String(o.momentum ?? 0);
-    this._beta1.value = String(o.betas?.[0] ?? 0.9);
-    this._beta2.value = String(o.betas?.[1] ?? 0.999);
-    this._weightDecay.value = String(o.weightDecay ?? 0);
-    this._epochs.value = String(config.training.epochs);
-    this._batchSize.value = String(config.training.batchSize);
+    fill(this._lr, String(o.lr), force);
+    fill(this._momentum, String(o.momentum ?? 0), force);
+    fill(this._beta1, String(o.betas?.[0] ?? 0.9), force);
+    fill(this._beta2, String(o.betas?.[1] ?? 0.999), force);
+    fill(this._weightDecay, String(o.weightDecay ?? 0), force);
+    fill(this._epochs, String(config.training.epochs), force);
+    fill(this._batchSize, String(config.training.batchSize), force);
     checkboxOf(this._shuffle).checked = config.training.shuffle;
-    this._seed.value = String(config.seed);
+    fill(this._seed, String(config.seed), force);
     this._dtype.value = config.dtype;
     this._showOptimizerFields(o.name);
   }
@@ -189,14 +187,13 @@ export class TrainCell extends Cell {
   }
 
   private _step(): void {
-    this.context.applyDraft();
-    this.context.post({ type: 'step' });
+    if (this.context.applyDraft()) this.context.post({ type: 'step' });
   }
 
   private _reseed(): void {
     const seed = Math.floor(Math.random() * 1_000_000);
     this.context.store.setSeed(seed);
-    this._seed.value = String(seed);
+    fill(this._seed, String(seed), true);
     this.context.post({ type: 'reseed', seed });
   }
 }
