@@ -113,6 +113,13 @@ describe('cases the direct paths leave to the general one', () => {
     const wrong: Target = { kind: 'index', index: Int32Array.from([0, 3]) };
     const ce: LossConfig = { name: 'CrossEntropyLoss', reduction: 'mean' };
     expect(() => lossValue(ce, input, wrong, grad)).toThrow(/got 3 at row 1/);
+    const ignoring: LossConfig = { ...config, ignoreIndex: 0 };
+    const finite = zeros(1, 1, 'float32');
+    const plain: Target = { kind: 'float', values };
+    expect(fastLoss(ignoring, finite, plain, zerosLike(finite))).toBeUndefined();
+    expect(() => lossValue(ignoring, finite, plain, zerosLike(finite))).toThrow(
+      /has no ignoreIndex/,
+    );
     expect(() => computeLoss(ce, input, wrong)).toThrow(/got 3 at row 1/);
   });
 });

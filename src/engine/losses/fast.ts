@@ -12,7 +12,8 @@ import type { Target } from './types';
 
 /**
  * The reduced loss, with d loss / d input written into `grad`, when a direct path takes this
- * case; undefined otherwise (and for any input it would refuse), for the general path to take.
+ * case; undefined otherwise (and for any input or option it would refuse), for the general
+ * path to take. `grad` must have the input's shape and dtype.
  */
 export function fastLoss(
   config: LossConfig,
@@ -20,9 +21,8 @@ export function fastLoss(
   target: Target,
   grad: Matrix,
 ): number | undefined {
-  if (config.reduction === 'none' || config.weight !== undefined) return undefined;
+  if (!plainOptions(config)) return undefined;
   if (config.name === 'CrossEntropyLoss' && target.kind === 'index') {
-    if ((config.labelSmoothing ?? 0) !== 0) return undefined;
     if (!plainIndices(target.index, input, config.ignoreIndex)) return undefined;
     const { index } = target;
     return input.dtype === 'float32'
@@ -30,7 +30,8 @@ export function fastLoss(
       : crossEntropyFast(input, index, grad, mean(config), unrounded);
   }
   if (config.name === 'BCEWithLogitsLoss' && target.kind === 'float') {
-    if (config.posWeight !== undefined) return undefined;
+    if ((config.ignoreIndex ?? defaultIgnoreIndex) !== defaultIgnoreIndex)
+      return undefined;
     if (!plainBinary(input, target.values)) return undefined;
     const y = target.values;
     return input.dtype === 'float32'
@@ -46,6 +47,18 @@ export function fastLoss(
 /** Whether the reduction divides by the number of rows or elements. */
 function mean(config: LossConfig): boolean {
   return config.reduction === 'mean';
+}
+
+/**
+ * Whether the options are those of the direct paths: reduction 'mean' or 'sum', no weight,
+ * posWeight or labelSmoothing. Any such options pass the general checks, which the direct
+ * paths therefore skip.
+ */
+function plainOptions(config: LossConfig): boolean {
+  const { reduction } = config;
+  if (reduction !== 'mean' && reduction !== 'sum') return false;
+  if (config.weight !== undefined || config.posWeight !== undefined) return false;
+  return (config.labelSmoothing ?? 0) === 0;
 }
 
 /** Whether there is one index per row, each a class in [0, C) and none ignored. */

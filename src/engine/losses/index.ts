@@ -36,11 +36,11 @@ export function computeLoss(
   target: Target,
   grad?: Matrix,
 ): LossResult {
-  checkConfig(config);
   const out = grad ?? zerosLike(input);
   checkGrad(config, input, out);
   const value = fastLoss(config, input, target, out);
   if (value !== undefined) return { value, grad: out };
+  checkConfig(config);
   return lossFunction(config, target)(config, input, target, out);
 }
 
@@ -54,10 +54,10 @@ export function lossValue(
   target: Target,
   grad: Matrix,
 ): number {
-  checkConfig(config);
   checkGrad(config, input, grad);
   const value = fastLoss(config, input, target, grad);
   if (value !== undefined) return value;
+  checkConfig(config);
   return lossFunction(config, target)(config, input, target, grad).value;
 }
 
