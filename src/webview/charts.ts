@@ -13,8 +13,10 @@ import {
   Legend,
   type ChartConfiguration,
   type ChartDataset,
+  type Scale,
 } from 'chart.js';
 import type { EpochMetrics } from '../protocol/state';
+import { decadeRange, logTickLabel } from './log-ticks';
 import type { Theme } from './theme';
 
 Chart.register(
@@ -62,10 +64,19 @@ export class MetricChart {
     this._chart.update('none');
   }
 
-  /** Switches the value axis between linear and logarithmic. */
+  /** Switches the value axis between linear and logarithmic (whole decades, labelled). */
   setLogScale(log: boolean): void {
     const y = this._chart.options.scales?.y;
-    if (y) y.type = log ? 'logarithmic' : 'linear';
+    if (!y) return;
+    Object.assign(y, {
+      type: log ? 'logarithmic' : 'linear',
+      afterDataLimits: log ? widenToDecades : undefined,
+    });
+    y.ticks = {
+      ...y.ticks,
+      callback: log ? logTick : undefined,
+      autoSkip: !log,
+    } as typeof y.ticks;
     this._chart.update('none');
   }
 
@@ -168,6 +179,16 @@ function axis(title: string, theme: Theme, bounds?: { min: number; max: number }
     grid: { color: theme.grid },
     border: { color: theme.border },
   };
+}
+
+/** Widens a logarithmic axis to the powers of ten around its data. */
+function widenToDecades(scale: Scale): void {
+  [scale.min, scale.max] = decadeRange(scale.min, scale.max);
+}
+
+/** Labels only (some) powers of ten on a logarithmic axis. */
+function logTick(this: Scale, value: number | string): string {
+  return logTickLabel(Number(value), this.min, this.max);
 }
 
 /** A loss or accuracy with four significant digits, in exponent form when tiny. */

@@ -5,7 +5,10 @@
 import type { HeadName, LossName, RunConfig } from '../engine/config';
 import { datasetShape, HEADS, takesIndices, type Task } from './catalog';
 
-/** One finding about a configuration: an error stops training or makes it wrong. */
+/**
+ * One finding about a configuration: an error is a combination the loss refuses (training
+ * fails); a warning trains, but badly; info is a remark.
+ */
 export interface Diagnostic {
   level: 'error' | 'warning' | 'info';
   message: string;
@@ -46,59 +49,92 @@ export function dataProvides(config: RunConfig): { input: string; target: string
 
 /** Every disagreement between head, loss, output width, options and data. */
 export function diagnose(config: RunConfig): Diagnostic[] {
-  const found = [...headAndLoss(config.model.head, config.loss.name)];
+  const found = [
+    ...headAndLoss(config.model.head, config.loss.name, config.model.outputs),
+  ];
   found.push(...lossAndTask(config));
   found.push(...lossOptions(config));
   return found;
 }
 
-/** Findings about the head placed before the loss. */
-function headAndLoss(head: HeadName, loss: LossName): Diagnostic[] {
+/**
+ * Findings about the head placed before the loss. Errors are the pairs the loss refuses
+ * (values outside what it accepts); warnings train, but badly, and say why.
+ */
+function headAndLoss(head: HeadName, loss: LossName, outputs: number): Diagnostic[] {
   const key = `${head}+${loss}`;
-  const table: Record<string, Diagnostic> = {
-    'softmax+CrossEntropyLoss': error(
-      'Double softmax: CrossEntropyLoss applies log_softmax itself, so a Softmax head ' +
-        'squashes twice and gradients nearly vanish. Set the head to None.',
-    ),
-    'sigmoid+CrossEntropyLoss': warn(
-      'CrossEntropyLoss applies log_softmax to sigmoid outputs in (0, 1): the classes can ' +
-        'never separate by more than 1 logit. Set the head to None.',
-    ),
-    'log_softmax+CrossEntropyLoss': info(
-      'LogSoftmax then CrossEntropyLoss equals NLLLoss (log_softmax is idempotent): correct, ' +
-        'but redundant.',
-    ),
-    'sigmoid+BCEWithLogitsLoss': error(
-      'Double sigmoid: BCEWithLogitsLoss applies the sigmoid itself, so predictions stay in ' +
-        '(0.5, 0.73) and the loss cannot fall to 0. Set the head to None, or use BCELoss.',
-    ),
-    'softmax+BCEWithLogitsLoss': error(
-      'BCEWithLogitsLoss wants logits, but the Softmax head gives probabilities. ' +
-        'Set the head to None.',
-    ),
-    'log_softmax+BCEWithLogitsLoss': error(
-      'BCEWithLogitsLoss wants logits, but the LogSoftmax head gives log-probabilities. ' +
-        'Set the head to None.',
-    ),
-    'none+BCELoss': error(
-      'BCELoss needs probabilities in [0, 1], but logits can be any number: training fails ' +
-        'on the first value outside. Add a Sigmoid head, or use BCEWithLogitsLoss.',
-    ),
-    'log_softmax+BCELoss': error(
-      'BCELoss needs probabilities in [0, 1], but LogSoftmax gives values <= 0. ' +
-        'Use a Sigmoid head.',
-    ),
-    'none+NLLLoss': error(
-      'NLLLoss on raw logits is unbounded below: it pushes the target logit up forever. ' +
-        'Add a LogSoftmax head, or use CrossEntropyLoss.',
-    ),
-    'softmax+NLLLoss': warn(
-      'NLLLoss wants log-probabilities; on probabilities it only maximises p(target), ' +
-        'which stalls. Use a LogSoftmax head.',
-    ),
-    'sigmoid+NLLLoss': warn('NLLLoss wants log-probabilities. Use a LogSoftmax head.'),
+  const table: Record<string, () => Diagnostic> = {
+    'softmax+CrossEntropyLoss': () => doubleSoftmax(outputs),
+    'sigmoid+CrossEntropyLoss': () =>
+      warn(
+        'CrossEntropyLoss applies log_softmax to sigmoid outputs in (0, 1): the classes can ' +
+          'never separate by more than 1 logit, so the probabilities the loss computes stay ' +
+          'squashed near uniform. Set the head to None.',
+      ),
+    'log_softmax+CrossEntropyLoss': () =>
+      info(
+        'LogSoftmax then CrossEntropyLoss equals NLLLoss (log_softmax is idempotent): ' +
+          'correct, but redundant.',
+      ),
+    'sigmoid+BCEWithLogitsLoss': () =>
+      warn(
+        'Double sigmoid: BCEWithLogitsLoss applies the sigmoid itself, so the probability ' +
+          'the loss computes inside, sigmoid(sigmoid(z)), stays in (0.5, 0.73). The ' +
+          "model's own outputs still span (0, 1), but the loss cannot fall near 0 and its " +
+          'gradients shrink. Set the head to None, or use BCELoss.',
+      ),
+    'softmax+BCEWithLogitsLoss': () =>
+      warn(
+        'BCEWithLogitsLoss wants logits, but the Softmax head gives probabilities: the ' +
+          'probability the loss computes inside, sigmoid(p), stays in (0.5, 0.73), so ' +
+          'gradients shrink and the loss cannot fall near 0. Set the head to None.',
+      ),
+    'log_softmax+BCEWithLogitsLoss': () =>
+      warn(
+        'BCEWithLogitsLoss wants logits, but LogSoftmax gives log-probabilities <= 0: the ' +
+          'probability the loss computes inside, sigmoid(log p), never exceeds 0.5, so no ' +
+          'point is ever predicted positive. Set the head to None.',
+      ),
+    'none+BCELoss': () =>
+      error(
+        'BCELoss needs probabilities in [0, 1], but logits can be any number: training ' +
+          'fails on the first value outside. Add a Sigmoid head, or use BCEWithLogitsLoss.',
+      ),
+    'log_softmax+BCELoss': () =>
+      error(
+        'BCELoss needs probabilities in [0, 1], but LogSoftmax gives values <= 0: training ' +
+          'fails on the first negative one. Use a Sigmoid head.',
+      ),
+    'none+NLLLoss': () =>
+      warn(
+        'NLLLoss on raw logits is unbounded below: it pushes the target logit up forever, ' +
+          'so the loss goes negative without end and the run diverges. Add a LogSoftmax ' +
+          'head, or use CrossEntropyLoss.',
+      ),
+    'softmax+NLLLoss': () =>
+      warn(
+        'NLLLoss wants log-probabilities; on probabilities it only maximises p(target), ' +
+          'whose gradients vanish as p saturates, so training stalls. Use a LogSoftmax head.',
+      ),
+    'sigmoid+NLLLoss': () =>
+      warn(
+        'NLLLoss wants log-probabilities; on sigmoid outputs it maximises each target unit ' +
+          'on its own, and the loss is not a likelihood. Use a LogSoftmax head.',
+      ),
   };
-  return table[key] ? [table[key]] : [];
+  const found = table[key];
+  return found ? [found()] : [];
+}
+
+/** The double softmax, with the highest probability the loss can reach for `classes`. */
+function doubleSoftmax(classes: number): Diagnostic {
+  const best = Math.E / (Math.E + Math.max(1, classes - 1));
+  return warn(
+    "Double softmax: CrossEntropyLoss applies log_softmax itself, so the Softmax head's " +
+      'probabilities are squashed again. The probability the loss computes inside for the ' +
+      `target can never exceed e/(e + ${classes - 1}) = ${best.toFixed(2)}, so the loss ` +
+      'stays high and gradients shrink as the model grows confident. Set the head to None.',
+  );
 }
 
 /** Findings about the loss and the kind of labels. */

@@ -8,6 +8,7 @@ import { checkbox, checkboxOf, el, field, select, setChoices } from './dom';
 import { perFrame } from './frame';
 import { Heatmap, type PointRef, type ShadeMode } from './heatmap';
 import { Inspector } from './inspector';
+import { Legend, legendEntries } from './legend';
 import { projectPoints } from './points';
 import type { Change, PageState } from './state';
 
@@ -27,6 +28,9 @@ export class HeatmapView {
   private readonly _showTest = checkbox('Test points', true, 'show-test');
   private readonly _hard = checkbox('Hard boundaries', false, 'hard-boundaries');
   private readonly _axes = el('p', { className: 'hint axes', testId: 'heatmap-axes' });
+  private readonly _slice = el('p', { className: 'hint', testId: 'heatmap-slice' });
+  private readonly _epoch = el('span', { className: 'caption', testId: 'heatmap-epoch' });
+  private readonly _legend = new Legend('heatmap-legend');
   private readonly _heatmap: Heatmap;
   private readonly _inspector = new Inspector();
   private readonly _draw = perFrame(() => this._heatmap.draw(this._context.theme()));
@@ -34,8 +38,14 @@ export class HeatmapView {
   private _requested?: string;
   private _pointsKey?: PointsKey;
 
-  /** Builds the panel; it reads the run from `context.store`. */
-  constructor(private readonly _context: CellContext) {
+  /**
+   * Builds the panel; it reads the run from `context.store`. `onShade` is told when the user
+   * picks another shading (the histogram follows it).
+   */
+  constructor(
+    private readonly _context: CellContext,
+    private readonly _onShade: () => void = () => {},
+  ) {
     this._canvas.setAttribute(
       'aria-label',
       'Decision boundary: predicted probability over two features, with the data points. ' +
@@ -53,10 +63,15 @@ export class HeatmapView {
     ]);
     this.element = el('div', { className: 'grid-heatmap' }, [
       el('div', { className: 'panel' }, [
-        el('div', { className: 'panel-head' }, [el('h3', { text: 'Decision boundary' })]),
+        el('div', { className: 'panel-head' }, [
+          el('h3', { text: 'Decision boundary' }),
+          this._epoch,
+        ]),
         controls,
         this._canvas,
+        this._legend.element,
         this._axes,
+        this._slice,
       ]),
       el('div', { className: 'panel' }, [
         el('div', { className: 'panel-head' }, [el('h3', { text: 'Inspector' })]),
@@ -81,7 +96,9 @@ export class HeatmapView {
       this._heatmap.setGrid(run.snapshot?.grid);
       this._setPoints(run.dataset, run.snapshot?.grid?.features ?? run.view.features);
       if (changes.has('snapshot')) this._refreshInspection();
-      this._canvas.dataset.epoch = String(run.snapshot?.epoch ?? 0);
+      const epoch = run.snapshot?.epoch ?? 0;
+      this._canvas.dataset.epoch = String(epoch);
+      this._epoch.textContent = epoch === 0 ? UNTRAINED : '';
       this._draw();
     }
   }
@@ -89,6 +106,7 @@ export class HeatmapView {
   /** Repaints in the current theme. */
   retheme(): void {
     this._heatmap.invalidate();
+    this._legend.retheme(this._context.theme());
     this._draw();
     const state = this._context.store.state;
     if (state.inspection) this._showInspection(state);
@@ -98,6 +116,7 @@ export class HeatmapView {
     this._shade.addEventListener('change', () => {
       const value = this._shade.value;
       this._setOption({ shade: value === 'winner' ? 'winner' : Number(value) });
+      this._onShade();
     });
     checkboxOf(this._showTest).addEventListener('change', () =>
       this._setOption({ showTest: checkboxOf(this._showTest).checked }),
@@ -148,6 +167,9 @@ export class HeatmapView {
       `Horizontal: ${dataset.features[features[0]]}, vertical: ` +
       `${dataset.features[features[1]]} (standardised). Circles: training points; ` +
       'squares: test points.';
+    this._slice.textContent = sliceNote(dataset.features.length);
+    this._slice.hidden = dataset.features.length <= 2;
+    this._legend.show(legendEntries(dataset, shade), this._context.theme());
     this._heatmap.setPoints(
       projectPoints(dataset, 'train', features, shade),
       projectPoints(dataset, 'test', features, shade),
@@ -205,6 +227,19 @@ export class HeatmapView {
     if (!point || !dataset || `${point.split}:${point.index}` !== this._requested) return;
     this._inspector.show(point, dataset, this._context.theme());
   }
+}
+
+/** The caption of pictures drawn before any training. */
+export const UNTRAINED = 'untrained model (epoch 0)';
+
+/** Why points of data with more than two features can sit in the "wrong" region. */
+export function sliceNote(features: number): string {
+  const others = features - 2;
+  return (
+    `A 2-D slice: the other ${others} feature${others === 1 ? ' is' : 's are'} held at ` +
+    'their training means, while each point has its own values for them, so a point can ' +
+    'sit in a region of another class and still be predicted right.'
+  );
 }
 
 /** What the projected points depend on. */

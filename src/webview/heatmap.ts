@@ -180,7 +180,8 @@ export class Heatmap {
     this._gridStale = false;
     ctx.imageSmoothingEnabled = !this.options.hardBoundaries;
     ctx.drawImage(this._gridImage, 0, 0, width, height);
-    if (this.options.hardBoundaries) drawBoundaries(ctx, grid, theme, width, height);
+    if (this.options.hardBoundaries)
+      drawBoundaries(ctx, grid, this.options.shade, theme, width, height);
   }
 
   private _drawPoints(
@@ -289,18 +290,40 @@ function cellColour(
   return [classRgb(theme, k), MAX_ALPHA * Math.max(0, Math.min(1, confidence))];
 }
 
-/** Draws the edges between neighbouring cells whose winning class differs. */
+/**
+ * The region of every cell: its winning class, or when shading one class's probability
+ * whether that probability is at least 0.5 (1) or not (0).
+ */
+export function regions(grid: HeatGrid, shade: ShadeMode): Int32Array {
+  const n = grid.resolution;
+  const region = new Int32Array(n * n);
+  const probs: number[] = [];
+  for (let c = 0; c < n * n; c++) {
+    cellProbs(grid, c, probs);
+    region[c] =
+      shade === 'winner'
+        ? argmax(probs)
+        : probs[Math.min(shade, probs.length - 1)] >= 0.5
+          ? 1
+          : 0;
+  }
+  return region;
+}
+
+/**
+ * Draws the edges between neighbouring cells of different regions: the borders of the
+ * winning classes, or the p = 0.5 contour of the shaded class.
+ */
 function drawBoundaries(
   ctx: CanvasRenderingContext2D,
   grid: HeatGrid,
+  shade: ShadeMode,
   theme: Theme,
   width: number,
   height: number,
 ): void {
   const n = grid.resolution;
-  const winner = new Int32Array(n * n);
-  const probs: number[] = [];
-  for (let c = 0; c < n * n; c++) winner[c] = argmax(cellProbs(grid, c, probs));
+  const region = regions(grid, shade);
   const cw = width / n;
   const ch = height / n;
   ctx.strokeStyle = theme.foreground;
@@ -309,11 +332,11 @@ function drawBoundaries(
   for (let row = 0; row < n; row++) {
     for (let col = 0; col < n; col++) {
       const c = row * n + col;
-      if (col + 1 < n && winner[c] !== winner[c + 1]) {
+      if (col + 1 < n && region[c] !== region[c + 1]) {
         ctx.moveTo((col + 1) * cw, row * ch);
         ctx.lineTo((col + 1) * cw, (row + 1) * ch);
       }
-      if (row + 1 < n && winner[c] !== winner[c + n]) {
+      if (row + 1 < n && region[c] !== region[c + n]) {
         ctx.moveTo(col * cw, (row + 1) * ch);
         ctx.lineTo((col + 1) * cw, (row + 1) * ch);
       }

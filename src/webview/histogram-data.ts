@@ -26,10 +26,11 @@ export function histogramData(
       group,
       2,
     );
+    const other = shade === 'winner' ? ' (shade by a label to see another)' : '';
     return {
-      title: `p(${name})`,
+      title: `p(${name})${other}`,
       groups: [
-        { name: `${name} off`, colour: 0, counts: counts[0] },
+        { name: `${name} off`, colour: -1, counts: counts[0] },
         { name: `${name} on`, colour: k, counts: counts[1] },
       ],
     };

@@ -23,6 +23,7 @@ export const BINS = 10;
 export interface HistogramData {
   /** What the probabilities are, e.g. `p(class 1)`. */
   title: string;
+  /** `colour`: the class whose colour the bars take; -1 for the muted grey. */
   groups: { name: string; colour: number; counts: number[] }[];
 }
 
@@ -55,7 +56,7 @@ export class Histogram {
     chart.data.datasets = data.groups.map((g) => ({
       label: g.name,
       data: g.counts,
-      backgroundColor: classColor(theme, g.colour),
+      backgroundColor: g.colour < 0 ? theme.muted : classColor(theme, g.colour),
       borderColor: theme.background,
       borderWidth: 1,
     }));

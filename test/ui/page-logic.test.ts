@@ -10,7 +10,13 @@ import {
   suitLossToTask,
 } from '../../src/webview/catalog';
 import { diagnose } from '../../src/webview/diagnose';
+import { sliceNote } from '../../src/webview/heatmap-view';
+import { regions, type HeatGrid } from '../../src/webview/heatmap';
 import { binProbabilities } from '../../src/webview/histogram';
+import { histogramData } from '../../src/webview/histogram-data';
+import { legendEntries } from '../../src/webview/legend';
+import { decadeRange, logTickLabel } from '../../src/webview/log-ticks';
+import { statusText } from '../../src/webview/progress';
 import { colourClass } from '../../src/webview/points';
 import { applyHostMessage, Store, type PageState } from '../../src/webview/state';
 
@@ -38,20 +44,23 @@ describe('diagnose', () => {
     expect(diagnose(config())).toEqual([]);
   });
 
-  it('names the double softmax and the double sigmoid as errors', () => {
+  it('names the double softmax and the double sigmoid as warnings that say what goes wrong', () => {
     const softmax = config((c) => {
       c.dataset = { ...c.dataset, name: 'spiral', classes: 3 };
       c.model = { ...c.model, outputs: 3, head: 'softmax' };
       c.loss = { name: 'CrossEntropyLoss', reduction: 'mean' };
     });
-    expect(diagnose(softmax)[0]).toMatchObject({ level: 'error' });
-    expect(diagnose(softmax)[0].message).toMatch(/Double softmax/);
+    expect(diagnose(softmax)[0]).toMatchObject({ level: 'warning' });
+    expect(diagnose(softmax)[0].message).toMatch(/Double softmax.*e\/\(e \+ 2\) = 0\.58/);
     const sigmoid = config((c) => (c.model.head = 'sigmoid'));
-    expect(diagnose(sigmoid)[0].message).toMatch(/Double sigmoid/);
+    expect(diagnose(sigmoid)[0]).toMatchObject({ level: 'warning' });
+    expect(diagnose(sigmoid)[0].message).toMatch(/Double sigmoid.*loss computes inside/);
+    expect(diagnose(sigmoid)[0].message).toMatch(/own outputs still span \(0, 1\)/);
   });
 
   it('refuses logits into BCELoss and class losses on multi-label data', () => {
     const bce = config((c) => (c.loss = { name: 'BCELoss', reduction: 'mean' }));
+    expect(diagnose(bce)[0]).toMatchObject({ level: 'error' });
     expect(diagnose(bce)[0].message).toMatch(/BCELoss needs probabilities/);
     const multi = config((c) => {
       c.dataset = { ...c.dataset, name: 'multilabel', labels: 3 };
@@ -192,5 +201,115 @@ describe('small helpers', () => {
     expect(colourClass(2, 'winner')).toBe(2);
     expect(colourClass([0, 1, 1], 'winner')).toBe(1);
     expect(colourClass([0, 1, 1], 0)).toBe(-1);
+  });
+});
+
+describe('log-scale ticks', () => {
+  it('span whole decades and label only powers of ten, compactly', () => {
+    expect(decadeRange(0.691, 0.72)).toEqual([0.1, 1]);
+    expect(decadeRange(0.001, 0.3)).toEqual([0.001, 1]);
+    expect(decadeRange(0, 1)).toEqual([0, 1]);
+    const label = (v: number) => logTickLabel(v, 1e-4, 1);
+    expect([1e-4, 1e-3, 0.01, 0.1, 1].map(label)).toEqual([
+      '1e-4',
+      '0.001',
+      '0.01',
+      '0.1',
+      '1',
+    ]);
+    expect(label(0.2)).toBe('');
+    expect(label(0.697)).toBe('');
+    expect(logTickLabel(1e24, 1e-8, 1e24)).toBe('1e24');
+    expect(logTickLabel(1e22, 1e-8, 1e24)).toBe('');
+  });
+});
+
+describe('multi-label pictures', () => {
+  const dataset = {
+    task: 'multilabel' as const,
+    features: ['x1', 'x2'],
+    classNames: ['right', 'upper'],
+    train: {
+      x: [
+        [0, 0],
+        [1, 1],
+      ],
+      y: [
+        [0, 1],
+        [1, 1],
+      ],
+    },
+    test: { x: [], y: [] },
+  };
+
+  it('colour the histogram by the shaded label: off grey, on in its colour', () => {
+    const run = {
+      ...runState(config()),
+      dataset,
+      snapshot: {
+        probs: {
+          train: [
+            [0.1, 0.9],
+            [0.8, 0.7],
+          ],
+          test: [],
+        },
+      },
+    } as unknown as RunState;
+    const upper = histogramData(run, 'train', 1);
+    expect(upper.title).toBe('p(upper)');
+    expect(upper.groups.map((g) => [g.name, g.colour])).toEqual([
+      ['upper off', -1],
+      ['upper on', 1],
+    ]);
+    expect(histogramData(run, 'train', 'winner').groups[0].colour).toBe(-1);
+  });
+
+  it('name every colour in the legend', () => {
+    const view = dataset as unknown as Parameters<typeof legendEntries>[0];
+    expect(legendEntries(view, 'winner').map((e) => e.name)).toEqual([
+      'right',
+      'upper',
+      'no label',
+    ]);
+    expect(legendEntries(view, 0)).toEqual([
+      { name: 'right on', colour: 0 },
+      { name: 'right off', colour: -1 },
+    ]);
+  });
+
+  it('draw hard boundaries at p = 0.5 of the shaded label, not at the winner', () => {
+    // A 2x2 grid of two labels: the left cells have p = (0.9, 0.6), the right (0.95, 0.4).
+    const probs = [0.9, 0.6, 0.95, 0.4, 0.9, 0.6, 0.95, 0.4];
+    const two: HeatGrid = {
+      resolution: 2,
+      xMin: 0,
+      xMax: 1,
+      yMin: 0,
+      yMax: 1,
+      classes: 2,
+      probs,
+    };
+    expect([...regions(two, 'winner')]).toEqual([0, 0, 0, 0]);
+    expect([...regions(two, 1)]).toEqual([1, 0, 1, 0]);
+  });
+});
+
+describe('words', () => {
+  it('head a stopped run by why it stopped', () => {
+    const run = runState(config());
+    run.status = 'stopped';
+    const say = (reason: 'completed' | 'target_loss' | 'cancelled' | 'diverged') =>
+      statusText({ ...run, stop: { reason, message: 'm' } });
+    expect(
+      ['completed', 'target_loss', 'cancelled', 'diverged'].map((r) =>
+        say(r as 'completed'),
+      ),
+    ).toEqual(['Done: m', 'Done: m', 'Stopped: m', 'Diverged: m']);
+  });
+
+  it('explain the 2-D slice of data with more features', () => {
+    expect(sliceNote(4)).toMatch(/other 2 features are held at their training means/);
+    expect(sliceNote(3)).toMatch(/other 1 feature is held/);
   });
 });

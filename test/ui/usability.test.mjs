@@ -1,12 +1,14 @@
 // Browser tests of what a first-time user runs into: notices, refused values, saving, themes.
-/* global document */
+/* global document, getComputedStyle */
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import {
   byId,
   canvasFingerprint,
   launchBrowser,
   openPlayground,
+  RESULTS,
   setNumber,
   setTheme,
   shownEpoch,
@@ -211,5 +213,64 @@ test('the theme repaints the preview and is kept across a reload', async () => {
   await page.waitForSelector('[data-testid=status]:not(:empty)');
   assert.equal(await page.evaluate(() => document.body.className), 'vscode-dark');
   assert.equal(await byId(page, 'theme').inputValue(), 'dark');
+  await page.context().close();
+});
+
+test('multi-label pictures: legends name the colours, the histogram follows the shading', async () => {
+  const { page, errors } = await openPlayground(browser, server.url);
+  await byId(page, 'dataset').selectOption('multilabel');
+  await setNumber(page, 'epochs', 20);
+  await byId(page, 'run-all').click();
+  await waitForStatus(page, 'stopped');
+  const names = (id) => page.locator(`[data-testid=${id}] li`).allTextContents();
+  assert.deepEqual(await names('data-legend'), ['right', 'upper', 'disc', 'no label']);
+  const before = await canvasFingerprint(page, 'histogram');
+  await byId(page, 'shade').selectOption('1');
+  assert.deepEqual(await names('heatmap-legend'), ['upper on', 'upper off']);
+  await page.waitForTimeout(400);
+  assert.notEqual(await canvasFingerprint(page, 'histogram'), before);
+  assert.equal(await byId(page, 'confusion-epoch').textContent(), '');
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});
+
+test('pictures say when they show the untrained model, and that iris is a 2-D slice', async () => {
+  const { page } = await openPlayground(browser, server.url);
+  await byId(page, 'dataset').selectOption('iris');
+  await byId(page, 'data-seed').press('Shift+Enter');
+  await page.waitForFunction(() =>
+    document
+      .querySelector('[data-testid=data-summary]')
+      ?.textContent?.includes('4 features'),
+  );
+  await page.waitForTimeout(400);
+  for (const id of ['heatmap-epoch', 'confusion-epoch', 'histogram-epoch'])
+    assert.equal(await byId(page, id).textContent(), 'untrained model (epoch 0)', id);
+  assert.match(
+    await byId(page, 'heatmap-slice').textContent(),
+    /other 2 features are held at their training means/,
+  );
+  await page.context().close();
+});
+
+test('a refused run file is shown line by line', async () => {
+  const { page } = await openPlayground(browser, server.url);
+  const path = `${RESULTS}/broken.logitlab.json`;
+  writeFileSync(
+    path,
+    JSON.stringify({ format: 'logit-lab-run', formatVersion: 1, seed: 'x' }),
+  );
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    byId(page, 'open').click(),
+  ]);
+  await chooser.setFiles(path);
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid=notice]')?.textContent?.includes('invalid'),
+  );
+  const text = page.locator('[data-testid=notice] .notice-text');
+  assert.equal(await text.evaluate((p) => getComputedStyle(p).whiteSpace), 'pre-line');
+  const box = await text.boundingBox();
+  assert.ok(box && box.height > 60, `several lines (${box?.height} px high)`);
   await page.context().close();
 });

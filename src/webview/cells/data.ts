@@ -4,6 +4,7 @@ import { DATASET_CHOICES, DATASETS, datasetShape, suitLossToTask } from '../cata
 import { el, field, numberInput, select, setChoices, setRule } from '../dom';
 import { Heatmap } from '../heatmap';
 import { fill } from '../invalid';
+import { Legend, legendEntries } from '../legend';
 import { projectPoints } from '../points';
 import type { Change, PageState } from '../state';
 import { RULES } from '../validation';
@@ -37,6 +38,7 @@ export class DataCell extends Cell {
   ]);
   private readonly _summary = el('p', { className: 'summary', testId: 'data-summary' });
   private readonly _preview: Heatmap;
+  private readonly _legend = new Legend('data-legend');
 
   /** Builds the data cell as cell `index`. */
   constructor(index: number, context: CellContext) {
@@ -65,7 +67,7 @@ export class DataCell extends Cell {
       ]),
       this._featureFields,
     );
-    this.output.append(this._summary, canvas);
+    this.output.append(this._summary, canvas, this._legend.element);
     this._listen();
   }
 
@@ -79,6 +81,7 @@ export class DataCell extends Cell {
   override retheme(): void {
     this._preview.invalidate();
     this._preview.draw(this.context.theme());
+    this._legend.retheme(this.context.theme());
   }
 
   private _listen(): void {
@@ -167,6 +170,7 @@ export class DataCell extends Cell {
     const test = projectPoints(dataset, 'test', view.features);
     this._preview.setPoints(train, test);
     this._preview.draw(this.context.theme());
+    this._legend.show(legendEntries(dataset, 'winner'), this.context.theme());
   }
 
   private _sendView(): void {

@@ -4,7 +4,7 @@ import { formatValue, MetricChart } from '../charts';
 import { renderConfusion } from '../confusion';
 import { checkbox, checkboxOf, el, field, select } from '../dom';
 import { atMostEvery, perFrame } from '../frame';
-import { HeatmapView } from '../heatmap-view';
+import { HeatmapView, UNTRAINED } from '../heatmap-view';
 import { Histogram } from '../histogram';
 import { histogramData } from '../histogram-data';
 import type { Change, PageState } from '../state';
@@ -33,6 +33,8 @@ export class ResultsCell extends Cell {
     testId: 'confusion',
   });
   private readonly _histogram: Histogram;
+  private readonly _confusionEpoch = caption('confusion-epoch');
+  private readonly _histogramEpoch = caption('histogram-epoch');
   private readonly _drawCurves = perFrame(() => this._showCurves());
   private readonly _drawPictures = atMostEvery(PICTURE_MS, () => this._showPictures());
 
@@ -49,7 +51,7 @@ export class ResultsCell extends Cell {
       'histogram',
       'Histogram of predicted probabilities',
     );
-    this._heatmap = new HeatmapView(context);
+    this._heatmap = new HeatmapView(context, () => this._drawPictures());
     this.inputs.append(
       el('p', { className: 'hint', text: 'Updated live while training.' }),
     );
@@ -61,8 +63,12 @@ export class ResultsCell extends Cell {
       ]),
       this._heatmap.element,
       el('div', { className: 'grid-2' }, [
-        panel('Confusion matrix', [field('Split', this._split)], this._confusion),
-        panel('Predicted probabilities', [], histogramCanvas),
+        panel(
+          'Confusion matrix',
+          [this._confusionEpoch, field('Split', this._split)],
+          this._confusion,
+        ),
+        panel('Predicted probabilities', [this._histogramEpoch], histogramCanvas),
       ]),
     );
     this._loss = new MetricChart(lossCanvas, 'loss', theme);
@@ -115,6 +121,9 @@ export class ResultsCell extends Cell {
       run.dataset.task === 'multilabel' ? ['off', 'on'] : run.dataset.classNames;
     renderConfusion(this._confusion, run.snapshot.confusion[split], names, theme);
     this._histogram.show(histogramData(run, split, this._heatmap.shade), theme);
+    const label = run.snapshot.epoch === 0 ? UNTRAINED : '';
+    this._confusionEpoch.textContent = label;
+    this._histogramEpoch.textContent = label;
   }
 }
 
@@ -129,6 +138,11 @@ function finalText(run: RunState): string {
     `test loss ${formatValue(last.testLoss)}; accuracy ${percent(last.trainAccuracy)} train, ` +
     `${percent(last.testAccuracy)} test.`
   );
+}
+
+/** A small caption beside a panel's title, e.g. which model a picture shows. */
+function caption(testId: string): HTMLElement {
+  return el('span', { className: 'caption', testId });
 }
 
 /** A canvas for a chart, labelled for screen readers. */
