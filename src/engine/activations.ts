@@ -3,6 +3,7 @@
  * intermediate is rounded as PyTorch's float32 kernels round it.
  */
 import type { ActivationName } from './config';
+import { reluGradValues, reluValues } from './kernels/relu';
 import { tanh32 } from './kernels/tanh';
 import { type Data, rounder, type Matrix, unrounded } from './tensor';
 
@@ -53,19 +54,11 @@ export function activation(
 const relu: Activation = {
   name: 'relu',
   forward(x, y) {
-    const X = x.data;
-    const Y = y.data;
-    for (let i = 0; i < X.length; i++) {
-      const v = X[i];
-      Y[i] = v <= 0 ? 0 : v;
-    }
+    reluValues(x, y);
   },
   // dx = dy if x > 0 else 0
   backward(x, _y, dy, dx) {
-    const X = x.data;
-    const DY = dy.data;
-    const DX = dx.data;
-    for (let i = 0; i < X.length; i++) DX[i] = X[i] > 0 ? DY[i] : 0;
+    reluGradValues(x, dy, dx);
   },
 };
 

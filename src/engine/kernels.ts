@@ -29,6 +29,11 @@ export function setKernelPath(next: KernelPath): void {
   path = next;
 }
 
+/** The path forced by setKernelPath, or 'auto'. */
+export function kernelPath(): KernelPath {
+  return path;
+}
+
 /**
  * c(m, n) = a(m, k) · bᵀ where b is (n, k), plus `bias` (1, n) on every row when given: a
  * Linear layer's forward pass. The product is rounded to the dtype before the bias is added.

@@ -36,6 +36,11 @@ export const op = {
   v128Zero: simd(0x0c, new Array<number>(16).fill(0)),
   /** i8x16.shuffle: byte i of the result is byte lanes[i] of the two operands joined. */
   shuffle: (lanes: number[]) => simd(0x0d, lanes),
+  v128And: simd(0x4e),
+  f32x4Gt: simd(0x44),
+  f64x2Gt: simd(0x4a),
+  f32x4Max: simd(0xe9),
+  f64x2Max: simd(0xf5),
   f32x4Add: simd(0xe4),
   f32x4Mul: simd(0xe6),
   f64x2Add: simd(0xf0),

@@ -11,6 +11,10 @@ export interface Lanes {
   splat: (offset: number) => number[];
   add: number[];
   mul: number[];
+  /** Lane-wise maximum, NaN if either lane is NaN, +0 for the pair -0 and +0. */
+  max: number[];
+  /** Lane-wise a > b: all ones where true, zeros where false (NaN compares false). */
+  gt: number[];
   load: (offset: number) => number[];
   store: (offset: number) => number[];
 }
@@ -28,6 +32,8 @@ export const LANES: Record<DType, Lanes> = {
     splat: op.load32Splat,
     add: op.f32x4Add,
     mul: op.f32x4Mul,
+    max: op.f32x4Max,
+    gt: op.f32x4Gt,
     load: op.f32Load,
     store: op.f32Store,
   },
@@ -37,6 +43,8 @@ export const LANES: Record<DType, Lanes> = {
     splat: op.load64Splat,
     add: op.f64x2Add,
     mul: op.f64x2Mul,
+    max: op.f64x2Max,
+    gt: op.f64x2Gt,
     load: op.f64Load,
     store: op.f64Store,
   },

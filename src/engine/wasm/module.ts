@@ -4,11 +4,13 @@ import { dot } from './dot';
 import { encodeModule } from './encode';
 import { gemm, transpose } from './gemm';
 import { LANES } from './lanes';
+import { relu, reluGrad } from './relu';
 import type { DType } from '../tensor';
 
-/** The bytes of `dtype`'s kernels module: its products, bias kernels and `memory`. */
+/** The bytes of `dtype`'s kernels module: products, element-wise kernels and `memory`. */
 export function kernelModule(dtype: DType): Uint8Array<ArrayBuffer> {
   const lanes = LANES[dtype];
-  const bias = [addRows(lanes), sumRows(lanes)];
-  return encodeModule([gemm(lanes), dot(lanes), transpose(lanes), ...bias], 1);
+  const products = [gemm(lanes), dot(lanes), transpose(lanes)];
+  const elementwise = [addRows(lanes), sumRows(lanes), relu(lanes), reluGrad(lanes)];
+  return encodeModule([...products, ...elementwise], 1);
 }

@@ -40,6 +40,8 @@ interface Exports {
     stride: number,
     dst: number,
   ) => void;
+  relu: (x: number, nBytes: number, y: number) => void;
+  reluGrad: (x: number, dy: number, nBytes: number, dx: number) => void;
 }
 
 /** One instantiated module and typed views of its memory. */
@@ -270,5 +272,34 @@ export function wasmSumRows(a: Matrix, out: Matrix): boolean {
   inst.view.set(a.data, 0);
   inst.exports.sumRows(0, a.rows, kPad * es, k * es, offSums * es);
   out.data.set(inst.view.subarray(offSums, offSums + k));
+  return true;
+}
+
+/** y = max(x, 0) value by value in WebAssembly; false, doing nothing, without SIMD. */
+export function wasmRelu(x: Matrix, y: Matrix): boolean {
+  const inst = instance(x.dtype);
+  if (inst === null) return false;
+  const n = x.data.length;
+  const nPad = roundUp(n, 16);
+  reserve(inst, 2 * nPad);
+  inst.view.set(x.data, 0);
+  const es = elementBytes(inst.dtype);
+  inst.exports.relu(0, nPad * es, nPad * es);
+  y.data.set(inst.view.subarray(nPad, nPad + n));
+  return true;
+}
+
+/** dx = dy where x > 0, else 0, in WebAssembly; false, doing nothing, without SIMD. */
+export function wasmReluGrad(x: Matrix, dy: Matrix, dx: Matrix): boolean {
+  const inst = instance(x.dtype);
+  if (inst === null) return false;
+  const n = x.data.length;
+  const nPad = roundUp(n, 16);
+  reserve(inst, 3 * nPad);
+  inst.view.set(x.data, 0);
+  inst.view.set(dy.data, nPad);
+  const es = elementBytes(inst.dtype);
+  inst.exports.reluGrad(0, nPad * es, nPad * es, 2 * nPad * es);
+  dx.data.set(inst.view.subarray(2 * nPad, 2 * nPad + n));
   return true;
 }
