@@ -14,6 +14,7 @@ import {
   type ChartConfiguration,
   type ChartDataset,
   type Scale,
+  type ScaleOptions,
 } from 'chart.js';
 import type { EpochMetrics } from '../protocol/state';
 import { decadeRange, logTickLabel } from './log-ticks';
@@ -36,6 +37,7 @@ export type Metric = 'loss' | 'accuracy';
 export class MetricChart {
   private readonly _chart: Chart<'line', { x: number; y: number }[]>;
   private _shown = 0;
+  private _log = false;
 
   /** Creates the chart of `metric` on `canvas`, coloured by `theme`. */
   constructor(
@@ -66,27 +68,16 @@ export class MetricChart {
 
   /** Switches the value axis between linear and logarithmic (whole decades, labelled). */
   setLogScale(log: boolean): void {
-    const y = this._chart.options.scales?.y;
-    if (!y) return;
-    Object.assign(y, {
-      type: log ? 'logarithmic' : 'linear',
-      afterDataLimits: log ? widenToDecades : undefined,
-    });
-    y.ticks = {
-      ...y.ticks,
-      callback: log ? logTick : undefined,
-      autoSkip: !log,
-    } as typeof y.ticks;
+    this._log = log;
+    setScaleType(this._chart.config.options?.scales?.y, log);
     this._chart.update('none');
   }
 
-  /** Recolours the chart for `theme`. */
+  /** Recolours the chart for `theme`, keeping the value axis's scale. */
   setTheme(theme: Theme): void {
     const fresh = chartConfig(this.metric, theme);
-    const y = this._chart.options.scales?.y;
-    const logarithmic = y?.type === 'logarithmic';
     this._chart.options = fresh.options ?? {};
-    this.setLogScale(logarithmic);
+    this.setLogScale(this._log);
     this._chart.data.datasets.forEach((dataset, i) => {
       const colours = fresh.data.datasets[i];
       dataset.borderColor = colours.borderColor;
@@ -179,6 +170,16 @@ function axis(title: string, theme: Theme, bounds?: { min: number; max: number }
     grid: { color: theme.grid },
     border: { color: theme.border },
   };
+}
+
+/** Makes the value axis `y` (the chart's own options, not the resolved ones) log or linear. */
+function setScaleType(y: ScaleOptions | undefined, log: boolean): void {
+  if (!y) return;
+  Object.assign(y, {
+    type: log ? 'logarithmic' : 'linear',
+    afterDataLimits: log ? widenToDecades : undefined,
+  });
+  y.ticks = { ...y.ticks, callback: log ? logTick : undefined, autoSkip: !log };
 }
 
 /** Widens a logarithmic axis to the powers of ten around its data. */

@@ -37,11 +37,11 @@ export function fill(input: HTMLInputElement, text: string, force: boolean): voi
   markInvalid(input);
 }
 
-/** The first visible input under `root` marked invalid, with its field's label. */
+/** The first visible input of a cell under `root` marked invalid, with its field's label. */
 export function firstInvalid(
   root: HTMLElement,
 ): { input: HTMLElement; label: string; message: string } | undefined {
-  for (const input of root.querySelectorAll<HTMLElement>('[aria-invalid="true"]')) {
+  for (const input of root.querySelectorAll<HTMLElement>('.cell [aria-invalid="true"]')) {
     if (input.closest('[hidden]')) continue;
     const label = (input as HTMLInputElement).labels?.[0]?.textContent ?? 'A field';
     const message = document.getElementById(`${input.id}-error`)?.textContent ?? '';
