@@ -241,6 +241,12 @@ export class PlaygroundSession {
       if (saved === undefined) return false;
       this._setFile({ name: saved, dirty: false });
       this._host.log.info(`Saved the run to ${saved}.`);
+      // Confirmed on the page only: the host's own dialog has already been answered.
+      this._post({
+        type: 'notice',
+        level: 'info',
+        message: `Saved the run as ${saved}.`,
+      });
       this._host.changed?.(this);
       return true;
     } catch (error) {

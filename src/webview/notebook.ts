@@ -1,7 +1,7 @@
 /**
  * The notebook: a header with the run's file and Run All, a notice bar, and the five cells top
  * to bottom. Routes state changes to cells, marks stale outputs, runs the focused cell on
- * Shift+Enter, confirms saves and repaints on theme changes.
+ * Shift+Enter, asks for a file name on Save As (web) and repaints on theme changes.
  */
 import { button, el } from './dom';
 import type { Cell, CellContext } from './cells/cell';
@@ -21,9 +21,9 @@ export class Notebook {
   readonly cells: Cell[];
   private readonly _file = el('span', { className: 'file', testId: 'file-name' });
   private readonly _notice: NoticeBar;
-  private readonly _savePrompt = new SavePrompt((name) => this._save(name));
-  /** A save was asked for and its `file` answer has not come yet. */
-  private _saving = false;
+  private readonly _savePrompt = new SavePrompt((name) =>
+    this._context.post({ type: 'saveAs', name }),
+  );
 
   /** Builds the header and the cells in `context`. */
   constructor(private readonly _context: CellContext) {
@@ -51,8 +51,6 @@ export class Notebook {
     if (file)
       this._file.textContent = `${file.name ?? 'Unsaved run'}${file.dirty ? ' •' : ''}`;
     if (changes.has('notice')) this._notice.show(state.notice);
-    if (changes.has('notice') && state.notice?.level === 'error') this._saving = false;
-    if (changes.has('file')) this._confirmSave(state);
     for (const cell of this.cells) {
       cell.setStale(state.staleFrom >= 0 && cell.index >= state.staleFrom);
       cell.render(state, changes);
@@ -77,7 +75,7 @@ export class Notebook {
         testId: 'open',
         className: 'secondary',
       }),
-      button('Save', () => this._save(), {
+      button('Save', () => post({ type: 'save' }), {
         testId: 'save',
         className: 'secondary',
       }),
@@ -97,25 +95,8 @@ export class Notebook {
 
   /** Save As: the web page asks for the name here; VS Code shows its own dialog. */
   private _saveAs(): void {
-    if (!insideVsCode())
-      return this._savePrompt.open(this._context.store.state.run?.file.name ?? null);
-    this._saving = true;
-    this._context.post({ type: 'saveAs' });
-  }
-
-  /** Saves to the run's file, or as `name` when the prompt gave one. */
-  private _save(name?: string): void {
-    this._saving = true;
-    this._context.post(name ? { type: 'saveAs', name } : { type: 'save' });
-  }
-
-  /** Confirms a save on the page once the host names the file it wrote. */
-  private _confirmSave(state: PageState): void {
-    const file = state.run?.file;
-    if (!this._saving || !file?.name || file.dirty) return;
-    this._saving = false;
-    const message = `Saved the run as ${file.name}.`;
-    queueMicrotask(() => this._context.store.notify('info', message));
+    if (insideVsCode()) return this._context.post({ type: 'saveAs' });
+    this._savePrompt.open(this._context.store.state.run?.file.name ?? null);
   }
 
   /** Shift+Enter runs the cell that holds the focus. */

@@ -19,7 +19,8 @@ export class NoticeBar {
 
   /** Builds a hidden bar. */
   constructor(private readonly _onClose: () => void) {
-    const close = button('×', () => this._onClose(), {
+    // The cross is drawn by CSS: the bar's text is the message alone.
+    const close = button('', () => this._onClose(), {
       className: 'notice-close',
       testId: 'notice-close',
       attrs: { 'aria-label': 'Close notice', title: 'Close notice' },
@@ -35,8 +36,8 @@ export class NoticeBar {
   show(notice: Notice | undefined): void {
     clearTimeout(this._timer);
     this.element.hidden = !notice;
+    this._text.textContent = notice?.message ?? '';
     if (!notice) return;
-    this._text.textContent = notice.message;
     this.element.dataset.level = notice.level;
     if (notice.level === 'info') this._timer = setTimeout(() => this._onClose(), INFO_MS);
   }

@@ -1,5 +1,5 @@
-// The host side of two page features: a refused configuration is not left on the page, and
-// Save As takes the file name the web page asked for.
+// The host side of page features: a refused configuration is not left on the page, Save As
+// takes the file name the web page asked for, and saves are confirmed on the page.
 import { describe, expect, it } from 'vitest';
 import { PlaygroundSession } from '../../src/runner/session';
 import { longRun, RecordingHost, until } from '../extension/helpers';
@@ -30,7 +30,7 @@ describe('the session seen from the page', () => {
     session.dispose();
   });
 
-  it('saves as the name the page gives, and keeps it for the next save', async () => {
+  it('saves as the name the page gives, keeps it for the next save, and confirms each', async () => {
     const { host, session } = await readySession();
     session.receive({ type: 'saveAs', name: 'mine.logitlab.json' });
     await until(() => host.saved.length === 1);
@@ -38,6 +38,10 @@ describe('the session seen from the page', () => {
     session.receive({ type: 'save' });
     await until(() => host.saved.length === 2);
     expect(session.state.file).toEqual({ name: 'mine.logitlab.json', dirty: false });
+    expect(host.of('notice').map((n) => [n.level, n.message])).toEqual([
+      ['info', 'Saved the run as mine.logitlab.json.'],
+      ['info', 'Saved the run as mine.logitlab.json.'],
+    ]);
     session.dispose();
   });
 });
