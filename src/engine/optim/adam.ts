@@ -1,5 +1,7 @@
 /** Adam and AdamW: moment estimates with bias correction, coupled or decoupled weight decay. */
+import { kernelPath } from '../kernels';
 import type { Data } from '../tensor';
+import { type AdamScalars, wasmAdam } from '../wasm/runtime';
 import { Optimizer } from './optimizer';
 
 /** PyTorch's default (β1, β2). */
@@ -56,8 +58,35 @@ export class AdamW extends Adam {
   protected override readonly _decoupled: boolean = true;
 }
 
-/** One Adam step of every value: the common case, in a loop with no option left to test. */
+/** From this many values up, Adam's common case runs in WebAssembly (same numbers). */
+export const WASM_MIN_VALUES = 64;
+
+/** One Adam step of every value: the common case, in WebAssembly for long tensors. */
 function adamStep(p: Data, g: Data, m: Data, v: Data, s: Step): void {
+  const forced = kernelPath();
+  const wasm = forced === 'auto' ? p.length >= WASM_MIN_VALUES : forced === 'wasm';
+  if (wasm && wasmAdam(p, g, m, v, scalarsOf(s))) return;
+  adamLoop(p, g, m, v, s);
+}
+
+/** The scalars of a step as the WebAssembly kernel reads them. */
+function scalarsOf(s: Step): AdamScalars {
+  const { beta1, beta2, eps, weightDecay, stepSize, sqrtBc2 } = s;
+  const [oneMinusBeta1, oneMinusBeta2] = [1 - beta1, 1 - beta2];
+  return {
+    weightDecay,
+    beta1,
+    oneMinusBeta1,
+    beta2,
+    oneMinusBeta2,
+    stepSize,
+    sqrtBc2,
+    eps,
+  };
+}
+
+/** One Adam step in a loop with no option left to test. */
+function adamLoop(p: Data, g: Data, m: Data, v: Data, s: Step): void {
   const { beta1, beta2, eps, weightDecay: wd, stepSize, sqrtBc2 } = s;
   for (let k = 0; k < p.length; k++) {
     const gk = g[k] + wd * p[k];

@@ -34,6 +34,15 @@ export const op = {
   load64Splat: (offset: number) => simd(0x0a, [3, ...uleb(offset)]),
   v128Store: (offset: number) => simd(0x0b, [4, ...uleb(offset)]),
   v128Zero: simd(0x0c, new Array<number>(16).fill(0)),
+  /** v128.load64_zero: 8 bytes into the low half, the high half zero. */
+  load64Zero: (offset: number) => simd(0x5d, [3, ...uleb(offset)]),
+  /** v128.store64_lane: the low 8 bytes (lane 0 of i64x2). */
+  store64Low: (offset: number) => simd(0x5b, [3, ...uleb(offset), 0]),
+  f32x4DemoteF64x2Zero: simd(0x5e),
+  f64x2PromoteLowF32x4: simd(0x5f),
+  f64x2Sqrt: simd(0xef),
+  f64x2Sub: simd(0xf1),
+  f64x2Div: simd(0xf3),
   /** i8x16.shuffle: byte i of the result is byte lanes[i] of the two operands joined. */
   shuffle: (lanes: number[]) => simd(0x0d, lanes),
   v128And: simd(0x4e),

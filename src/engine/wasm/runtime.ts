@@ -2,6 +2,7 @@
  * Runs the WebAssembly SIMD kernels on matrices held in JavaScript: copies the operands
  * into the module's memory, runs the product there and copies the result back.
  */
+import { ADAM_SCALARS } from './adam';
 import { dotRows } from './dot';
 import { BLOCK_ROWS, VECTORS } from './gemm';
 import { LANES, elementBytes } from './lanes';
@@ -41,6 +42,7 @@ interface Exports {
     dst: number,
   ) => void;
   relu: (x: number, nBytes: number, y: number) => void;
+  adam: (p: number, g: number, m: number, v: number, nBytes: number, s: number) => void;
   reluGrad: (x: number, dy: number, nBytes: number, dx: number) => void;
 }
 
@@ -301,5 +303,35 @@ export function wasmReluGrad(x: Matrix, dy: Matrix, dx: Matrix): boolean {
   const es = elementBytes(inst.dtype);
   inst.exports.reluGrad(0, nPad * es, nPad * es, 2 * nPad * es);
   dx.data.set(inst.view.subarray(2 * nPad, 2 * nPad + n));
+  return true;
+}
+
+/** Adam's scalars for one step, by the names ADAM_SCALARS gives them in memory. */
+export type AdamScalars = Record<(typeof ADAM_SCALARS)[number], number>;
+
+/**
+ * One Adam step over `p`, `g`, `m`, `v` (same length and dtype, `m` and `v` updated in place)
+ * in WebAssembly, with the JavaScript loop's numbers; false, doing nothing, without SIMD.
+ */
+export function wasmAdam(p: Data, g: Data, m: Data, v: Data, s: AdamScalars): boolean {
+  const dtype: DType = p instanceof Float32Array ? 'float32' : 'float64';
+  const inst = instance(dtype);
+  if (inst === null || p.length === 0) return false;
+  const n = p.length;
+  const nPad = roundUp(n, 16);
+  reserve(inst, 4 * nPad + 16);
+  const view = inst.view;
+  view.set(p, 0);
+  view.set(g, nPad);
+  view.set(m, 2 * nPad);
+  view.set(v, 3 * nPad);
+  const es = elementBytes(dtype);
+  const scalars = new Float64Array(view.buffer, 4 * nPad * es, ADAM_SCALARS.length);
+  for (let k = 0; k < ADAM_SCALARS.length; k++) scalars[k] = s[ADAM_SCALARS[k]];
+  const bytes = roundUp(n, 2) * es;
+  inst.exports.adam(0, nPad * es, 2 * nPad * es, 3 * nPad * es, bytes, 4 * nPad * es);
+  p.set(view.subarray(0, n));
+  m.set(view.subarray(2 * nPad, 2 * nPad + n));
+  v.set(view.subarray(3 * nPad, 3 * nPad + n));
   return true;
 }
