@@ -1,6 +1,7 @@
 /** `logit-lab train`: trains a run from a run file, a template or flags, and saves it. */
 import { existsSync } from 'node:fs';
 import type { RunConfig } from '../engine/config';
+import { diagnose } from '../engine/diagnose';
 import { LossError } from '../engine/losses';
 import { configOf, parseRunFile, stringifyRunFile, toRunFile } from '../engine/runfile';
 import { DEFAULT_RUN, TEMPLATES } from '../engine/templates';
@@ -19,6 +20,7 @@ export function train(flags: TrainFlags): number {
   }
   const quiet = flags.quiet === true;
   if (!quiet) console.error(`Training "${config.name}": ${describe(config)}`);
+  for (const d of diagnose(config)) console.error(`${d.level}: ${d.message}`);
   trainAll(trainer, quiet);
   const out = typeof flags.out === 'string' ? flags.out : freeName(slug(config.name));
   const text = stringifyRunFile(toRunFile(trainer));

@@ -107,8 +107,6 @@ export const modelViewSchema = z.object({
   /** As PyTorch prints the nn.Sequential. */
   description: z.string(),
   parameterCount: z.int(),
-  /** What the loss expects, e.g. `{ input: 'logits', target: 'class indices' }`. */
-  expects: z.object({ input: z.string(), target: z.string() }),
 });
 export type ModelView = z.infer<typeof modelViewSchema>;
 

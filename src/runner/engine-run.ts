@@ -5,7 +5,6 @@ import { classCount } from '../engine/datasets';
 import { probabilityGrid } from '../engine/grid';
 import { confusionMatrix, predictions, probabilities } from '../engine/inference';
 import { inspectPoint } from '../engine/inspect';
-import { lossExpects } from '../engine/losses';
 import { toRunFile, type RunFile } from '../engine/runfile';
 import { trainerFromRunFile } from '../engine/runfile/restore';
 import { type Matrix, toRows } from '../engine/tensor';
@@ -53,7 +52,6 @@ export class EngineRun implements RunModel {
     return {
       description: model.describe(config.model.negativeSlope),
       parameterCount: model.parameterCount(),
-      expects: lossExpects(config.loss),
     };
   }
 

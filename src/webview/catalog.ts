@@ -5,7 +5,6 @@
  */
 import type {
   ActivationName,
-  DatasetConfig,
   DatasetName,
   HeadName,
   LossName,
@@ -13,6 +12,8 @@ import type {
   Reduction,
   RunConfig,
 } from '../engine/config';
+import { datasetShape } from '../engine/datasets/catalog';
+import { outputChoices, takesIndices } from '../engine/targets';
 import type { Choice } from './dom';
 
 /** The kind of labels a dataset has. */
@@ -94,11 +95,11 @@ export const ACTIVATIONS: Record<ActivationName, string> = {
 export const ACTIVATION_CHOICES = choicesOf(ACTIVATIONS, (label) => label);
 
 /** What each head makes of the last layer's output, in words. */
-export const HEADS: Record<HeadName, { label: string; output: string }> = {
-  none: { label: 'None (logits)', output: 'logits (any real number)' },
-  sigmoid: { label: 'Sigmoid', output: 'probabilities in (0, 1), one per unit' },
-  softmax: { label: 'Softmax', output: 'probabilities that sum to 1 over the units' },
-  log_softmax: { label: 'LogSoftmax', output: 'log-probabilities (<= 0)' },
+export const HEADS: Record<HeadName, { label: string }> = {
+  none: { label: 'None (logits)' },
+  sigmoid: { label: 'Sigmoid' },
+  softmax: { label: 'Softmax' },
+  log_softmax: { label: 'LogSoftmax' },
 };
 
 /** The head picker's choices. */
@@ -159,28 +160,7 @@ export const OPTIMIZER_CHOICES = choicesOf(OPTIMIZERS, () => '').map((c) => ({
   label: c.value,
 }));
 
-/** Whether a loss takes class indices (CrossEntropyLoss, NLLLoss) rather than 0/1 floats. */
-export function takesIndices(loss: LossName): boolean {
-  return loss === 'CrossEntropyLoss' || loss === 'NLLLoss';
-}
-
-/** The output widths that fit a task with `classes` classes (or labels) and a loss. */
-export function outputChoices(task: Task, classes: number, loss: LossName): number[] {
-  if (task === 'binary') return takesIndices(loss) ? [2] : [1, 2];
-  return [classes];
-}
-
-/** The task and class (or label) count a dataset configuration produces. */
-export function datasetShape(config: DatasetConfig): { task: Task; classes: number } {
-  const entry = DATASETS[config.name];
-  if (entry.variableClasses === 'labels')
-    return { task: 'multilabel', classes: config.labels ?? 3 };
-  if (entry.variableClasses === 'classes') {
-    const classes = config.classes ?? entry.classes;
-    return { task: classes === 2 ? 'binary' : 'multiclass', classes };
-  }
-  return { task: entry.task, classes: entry.classes };
-}
+export { datasetShape, outputChoices, takesIndices };
 
 /**
  * Points the head and loss at the usual choice for a task, when the dataset's task changed:

@@ -139,6 +139,23 @@ describe('logit-lab train', () => {
     );
   });
 
+  it('warns about a head and loss that train badly, as the playground does', () => {
+    const r = run(
+      'train',
+      '--head',
+      'softmax',
+      '--loss',
+      'CrossEntropyLoss',
+      '--outputs',
+      '2',
+      '--epochs',
+      '1',
+      '--quiet',
+    );
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/^warning: Double softmax/m);
+  });
+
   it('refuses --run with --template, and activations that do not match the layers', () => {
     expect(run('train', '--run', 'a.json', '--template', 'iris-ce').err).toMatch(
       /not both/,

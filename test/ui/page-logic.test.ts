@@ -9,7 +9,7 @@ import {
   outputChoices,
   suitLossToTask,
 } from '../../src/webview/catalog';
-import { diagnose } from '../../src/webview/diagnose';
+import { diagnose } from '../../src/engine/diagnose';
 import { sliceNote } from '../../src/webview/heatmap-view';
 import { regions, type HeatGrid } from '../../src/webview/heatmap';
 import { binProbabilities } from '../../src/webview/histogram';

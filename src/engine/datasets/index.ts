@@ -1,45 +1,17 @@
 /** The built-in datasets: build one from its config, list them, and count its classes. */
 import type { DatasetConfig, DatasetName } from '../config';
+import { DATASETS, MAX_CLASSES } from './catalog';
 import { Rng } from '../rng';
 import type { DType } from '../tensor';
 import { realTable } from './real';
 import { splitTable } from './split';
 import * as synthetic from './synthetic';
-import type { Dataset, Table, Task } from './types';
+import type { Dataset, Table } from './types';
 
 export type { Dataset, Split, Task } from './types';
+export { configClassCount, DATASETS, datasetShape, MAX_CLASSES } from './catalog';
 export { LABEL_RULES } from './synthetic';
 export { parseCsv, REAL_SPECS } from './real';
-
-/** What the UI shows for each dataset, and the class count it defaults to where K is free. */
-export const DATASETS: {
-  name: DatasetName;
-  label: string;
-  task: Task;
-  real: boolean;
-  defaultClasses?: number;
-  defaultLabels?: number;
-}[] = [
-  { name: 'circle', label: 'Circle', task: 'binary', real: false },
-  { name: 'xor', label: 'XOR', task: 'binary', real: false },
-  { name: 'gaussians', label: 'Two Gaussians', task: 'binary', real: false },
-  { name: 'moons', label: 'Moons', task: 'binary', real: false },
-  { name: 'spiral', label: 'Spiral', task: 'multiclass', real: false, defaultClasses: 3 },
-  { name: 'blobs', label: 'Blobs', task: 'multiclass', real: false, defaultClasses: 3 },
-  {
-    name: 'multilabel',
-    label: 'Multi-label',
-    task: 'multilabel',
-    real: false,
-    defaultLabels: 3,
-  },
-  { name: 'iris', label: 'Iris', task: 'multiclass', real: true },
-  { name: 'wine', label: 'Wine', task: 'multiclass', real: true },
-  { name: 'breast_cancer', label: 'Breast cancer', task: 'binary', real: true },
-];
-
-/** Largest K for spiral and blobs. */
-export const MAX_CLASSES = 10;
 
 /**
  * Builds a dataset: generates (synthetic) or parses (real) the points with Rng(seed), then
@@ -63,22 +35,6 @@ export function makeDataset(config: DatasetConfig, dtype: DType): Dataset {
 /** Number of model outputs a dataset asks for: 2 binary, K multiclass, L multilabel. */
 export function classCount(ds: Dataset): number {
   return ds.classNames.length;
-}
-
-/** The class (or label) count a config will produce, without building the dataset. */
-export function configClassCount(config: DatasetConfig): number {
-  switch (config.name) {
-    case 'spiral':
-    case 'blobs':
-      return config.classes ?? 3;
-    case 'multilabel':
-      return config.labels ?? 3;
-    case 'iris':
-    case 'wine':
-      return 3;
-    default:
-      return 2;
-  }
 }
 
 /** Whether a dataset is shipped as a CSV file rather than generated. */

@@ -7,7 +7,7 @@ import type {
   RunConfig,
 } from '../../engine/config';
 import { HEAD_CHOICES, LOSS_CHOICES, LOSSES, REDUCTION_CHOICES } from '../catalog';
-import { dataProvides, diagnose, lossExpects } from '../diagnose';
+import { dataProvides, diagnose, lossContract } from '../../engine/diagnose';
 import { el, field, numberInput, select } from '../dom';
 import { fill, markInvalid } from '../invalid';
 import type { Change, PageState } from '../state';
@@ -75,7 +75,7 @@ export class LossCell extends Cell {
     if (!draft) return;
     if (this.showsDraft(changes))
       this._showDraft(draft.loss, draft.model.head, changes.has('config'));
-    if (touches(changes, 'draft')) this._showChecks(state, draft);
+    if (touches(changes, 'draft')) this._showChecks(draft);
   }
 
   private _readInto(config: RunConfig): void {
@@ -124,11 +124,8 @@ export class LossCell extends Cell {
     }
   }
 
-  private _showChecks(state: PageState, draft: RunConfig): void {
-    const fromHost = !this.context.store.isDirty()
-      ? state.run?.model?.expects
-      : undefined;
-    const expects = fromHost ?? lossExpects(draft);
+  private _showChecks(draft: RunConfig): void {
+    const expects = lossContract(draft);
     const provided = dataProvides(draft);
     this._contract.replaceChildren(
       ...term(`${draft.loss.name} expects as input`, expects.input),

@@ -1,9 +1,12 @@
 /**
  * What the loss expects, what the head and the data give it, and a diagnostic when the two
- * disagree (a softmax head before CrossEntropyLoss softmaxes twice, and so on).
+ * disagree (a softmax head before CrossEntropyLoss softmaxes twice, and so on). Pure: the
+ * playground page and the CLI both show these.
  */
-import type { HeadName, LossName, RunConfig } from '../engine/config';
-import { datasetShape, HEADS, takesIndices, type Task } from './catalog';
+import type { HeadName, LossName, RunConfig } from './config';
+import { datasetShape } from './datasets/catalog';
+import type { Task } from './datasets/types';
+import { takesIndices } from './targets';
 
 /**
  * One finding about a configuration: an error is a combination the loss refuses (training
@@ -23,8 +26,16 @@ const LOSS_INPUT: Record<LossName, string> = {
   MSELoss: 'any real numbers, compared with the target',
 };
 
+/** What each head gives the loss, in words. */
+const HEAD_OUTPUT: Record<HeadName, string> = {
+  none: 'logits (any real number)',
+  sigmoid: 'probabilities in (0, 1), one per unit',
+  softmax: 'probabilities that sum to 1 over the units',
+  log_softmax: 'log-probabilities (<= 0)',
+};
+
 /** What a loss wants as its input and target, given the run's output width. */
-export function lossExpects(config: RunConfig): { input: string; target: string } {
+export function lossContract(config: RunConfig): { input: string; target: string } {
   const loss = config.loss.name;
   const n = config.model.outputs;
   const target = takesIndices(loss)
@@ -44,7 +55,7 @@ export function dataProvides(config: RunConfig): { input: string; target: string
     multiclass: `one class in 0..${classes - 1} per point (${classes} classes)`,
     multilabel: `${classes} independent 0/1 labels per point`,
   };
-  return { input: HEADS[config.model.head].output, target: labels[task] };
+  return { input: HEAD_OUTPUT[config.model.head], target: labels[task] };
 }
 
 /** Every disagreement between head, loss, output width, options and data. */
