@@ -3,8 +3,10 @@
  * intermediate is rounded as PyTorch's float32 kernels round it.
  */
 import type { ActivationName } from './config';
+import { elementwiseInWasm } from './kernels';
 import { reluGradValues, reluValues } from './kernels/relu';
 import { tanh32 } from './kernels/tanh';
+import { wasmTanhGrad } from './wasm/runtime';
 import { type Data, rounder, type Matrix, unrounded } from './tensor';
 
 /** Rounds a number to the run's dtype (Math.fround in float32). */
@@ -18,6 +20,12 @@ export interface Activation {
   /** dx = dy * f'(x), written into dx; may use x or y (the forward output). */
   backward(x: Matrix, y: Matrix, dy: Matrix, dx: Matrix): void;
 }
+
+/**
+ * From this many values up, tanh's gradient runs in WebAssembly, where the copies cost less
+ * than a JavaScript loop; both give the same values.
+ */
+const WASM_MIN_VALUES = 64;
 
 /** PyTorch's default negative slope of LeakyReLU. */
 export const defaultNegativeSlope = 0.01;
@@ -94,6 +102,8 @@ const tanh: Activation = {
   },
   // dx = dy · (1 - y²)
   backward(_x, y, dy, dx) {
+    if (elementwiseInWasm(y.data.length, WASM_MIN_VALUES) && wasmTanhGrad(y, dy, dx))
+      return;
     if (y.dtype === 'float32') tanhGrad(y.data, dy.data, dx.data, Math.fround);
     else tanhGrad(y.data, dy.data, dx.data, unrounded);
   },

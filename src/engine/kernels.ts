@@ -35,6 +35,15 @@ export function kernelPath(): KernelPath {
 }
 
 /**
+ * Whether an element-wise kernel over `n` values runs in WebAssembly: from `minValues` up,
+ * where its copies cost less than a JavaScript loop, or as setKernelPath forces.
+ */
+export function elementwiseInWasm(n: number, minValues: number): boolean {
+  if (path !== 'auto') return path === 'wasm' && n > 0;
+  return n >= minValues;
+}
+
+/**
  * c(m, n) = a(m, k) · bᵀ where b is (n, k), plus `bias` (1, n) on every row when given: a
  * Linear layer's forward pass. The product is rounded to the dtype before the bias is added.
  */

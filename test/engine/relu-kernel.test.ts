@@ -1,5 +1,6 @@
-// ReLU and its gradient give the same values in WebAssembly and in JavaScript.
+// ReLU, its gradient and tanh's gradient give the same values in WebAssembly and JavaScript.
 import { afterEach, describe, expect, it } from 'vitest';
+import { activation } from '../../src/engine/activations';
 import { type KernelPath, setKernelPath } from '../../src/engine/kernels';
 import { reluGradValues, reluValues } from '../../src/engine/kernels/relu';
 import { Rng } from '../../src/engine/rng';
@@ -38,6 +39,29 @@ describe('ReLU kernels', () => {
           js[0].map((v) => Object.is(v, -0)),
         );
         expect(wasm).toEqual(js);
+      }
+    });
+  }
+});
+
+describe('tanh gradient kernel', () => {
+  afterEach(() => setKernelPath('auto'));
+
+  for (const dtype of ['float32', 'float64'] as DType[]) {
+    it(`matches the JavaScript loop value for value (${dtype})`, () => {
+      const rng = new Rng(12);
+      const tanh = activation('tanh');
+      for (const n of [1, 5, 64, 80, 1030]) {
+        const [x, dy] = [values(n, dtype, rng), values(n, dtype, rng)];
+        const y = zeros(1, n, dtype);
+        tanh.forward(x, y);
+        const grads = (['wasm', 'js'] as KernelPath[]).map((path) => {
+          setKernelPath(path);
+          const dx = zeros(1, n, dtype);
+          tanh.backward(x, y, dy, dx);
+          return Array.from(dx.data);
+        });
+        expect(grads[0]).toEqual(grads[1]);
       }
     });
   }

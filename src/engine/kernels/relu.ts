@@ -3,7 +3,7 @@
  * up, where a JavaScript loop (about 1 ns a value) costs more than the copies; else in a loop.
  * Both give the same values, -0 and NaN included.
  */
-import { kernelPath } from '../kernels';
+import { elementwiseInWasm } from '../kernels';
 import type { Matrix } from '../tensor';
 import { wasmRelu, wasmReluGrad } from '../wasm/runtime';
 
@@ -12,7 +12,7 @@ export const WASM_MIN_VALUES = 256;
 
 /** y = max(x, 0): 0 for x <= 0, NaN kept as NaN. */
 export function reluValues(x: Matrix, y: Matrix): void {
-  if (useWasm(x) && wasmRelu(x, y)) return;
+  if (elementwiseInWasm(x.data.length, WASM_MIN_VALUES) && wasmRelu(x, y)) return;
   const X = x.data;
   const Y = y.data;
   for (let i = 0; i < X.length; i++) {
@@ -23,16 +23,10 @@ export function reluValues(x: Matrix, y: Matrix): void {
 
 // dx = dy if x > 0 else 0
 export function reluGradValues(x: Matrix, dy: Matrix, dx: Matrix): void {
-  if (useWasm(x) && wasmReluGrad(x, dy, dx)) return;
+  if (elementwiseInWasm(x.data.length, WASM_MIN_VALUES) && wasmReluGrad(x, dy, dx))
+    return;
   const X = x.data;
   const DY = dy.data;
   const DX = dx.data;
   for (let i = 0; i < X.length; i++) DX[i] = X[i] > 0 ? DY[i] : 0;
-}
-
-/** Whether `x` is long enough for WebAssembly, or that path is forced. */
-function useWasm(x: Matrix): boolean {
-  const path = kernelPath();
-  if (path !== 'auto') return path === 'wasm' && x.data.length > 0;
-  return x.data.length >= WASM_MIN_VALUES;
 }

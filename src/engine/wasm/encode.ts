@@ -34,6 +34,8 @@ export const op = {
   load64Splat: (offset: number) => simd(0x0a, [3, ...uleb(offset)]),
   v128Store: (offset: number) => simd(0x0b, [4, ...uleb(offset)]),
   v128Zero: simd(0x0c, new Array<number>(16).fill(0)),
+  /** v128.const of 16 bytes, little-endian lanes. */
+  v128Const: (bytes: number[]) => simd(0x0c, bytes),
   /** v128.load64_zero: 8 bytes into the low half, the high half zero. */
   load64Zero: (offset: number) => simd(0x5d, [3, ...uleb(offset)]),
   /** v128.store64_lane: the low 8 bytes (lane 0 of i64x2). */
@@ -51,6 +53,7 @@ export const op = {
   f32x4Max: simd(0xe9),
   f64x2Max: simd(0xf5),
   f32x4Add: simd(0xe4),
+  f32x4Sub: simd(0xe5),
   f32x4Mul: simd(0xe6),
   f64x2Add: simd(0xf0),
   f64x2Mul: simd(0xf2),

@@ -10,7 +10,10 @@ export interface Lanes {
   count: number;
   splat: (offset: number) => number[];
   add: number[];
+  sub: number[];
   mul: number[];
+  /** A vector of ones. */
+  ones: number[];
   /** Lane-wise maximum, NaN if either lane is NaN, +0 for the pair -0 and +0. */
   max: number[];
   /** Lane-wise a > b: all ones where true, zeros where false (NaN compares false). */
@@ -31,7 +34,9 @@ export const LANES: Record<DType, Lanes> = {
     count: 4,
     splat: op.load32Splat,
     add: op.f32x4Add,
+    sub: op.f32x4Sub,
     mul: op.f32x4Mul,
+    ones: op.v128Const(bytesOf(new Float32Array([1, 1, 1, 1]))),
     max: op.f32x4Max,
     gt: op.f32x4Gt,
     load: op.f32Load,
@@ -42,10 +47,17 @@ export const LANES: Record<DType, Lanes> = {
     count: 2,
     splat: op.load64Splat,
     add: op.f64x2Add,
+    sub: op.f64x2Sub,
     mul: op.f64x2Mul,
+    ones: op.v128Const(bytesOf(new Float64Array([1, 1]))),
     max: op.f64x2Max,
     gt: op.f64x2Gt,
     load: op.f64Load,
     store: op.f64Store,
   },
 };
+
+/** The bytes of a typed array, as a v128.const takes them. */
+function bytesOf(values: Float32Array | Float64Array): number[] {
+  return Array.from(new Uint8Array(values.buffer));
+}

@@ -42,6 +42,7 @@ interface Exports {
     dst: number,
   ) => void;
   relu: (x: number, nBytes: number, y: number) => void;
+  tanhGrad: (y: number, dy: number, nBytes: number, dx: number) => void;
   adam: (p: number, g: number, m: number, v: number, nBytes: number, s: number) => void;
   reluGrad: (x: number, dy: number, nBytes: number, dx: number) => void;
 }
@@ -293,6 +294,21 @@ export function wasmRelu(x: Matrix, y: Matrix): boolean {
 
 /** dx = dy where x > 0, else 0, in WebAssembly; false, doing nothing, without SIMD. */
 export function wasmReluGrad(x: Matrix, dy: Matrix, dx: Matrix): boolean {
+  return gradient('reluGrad', x, dy, dx);
+}
+
+/** dx = dy · (1 - y²) in WebAssembly; false, doing nothing, without SIMD. */
+export function wasmTanhGrad(y: Matrix, dy: Matrix, dx: Matrix): boolean {
+  return gradient('tanhGrad', y, dy, dx);
+}
+
+/** Runs the element-wise gradient `kernel` of (x or y, dy) into dx. */
+function gradient(
+  kernel: 'reluGrad' | 'tanhGrad',
+  x: Matrix,
+  dy: Matrix,
+  dx: Matrix,
+): boolean {
   const inst = instance(x.dtype);
   if (inst === null) return false;
   const n = x.data.length;
@@ -301,7 +317,7 @@ export function wasmReluGrad(x: Matrix, dy: Matrix, dx: Matrix): boolean {
   inst.view.set(x.data, 0);
   inst.view.set(dy.data, nPad);
   const es = elementBytes(inst.dtype);
-  inst.exports.reluGrad(0, nPad * es, nPad * es, 2 * nPad * es);
+  inst.exports[kernel](0, nPad * es, nPad * es, 2 * nPad * es);
   dx.data.set(inst.view.subarray(2 * nPad, 2 * nPad + n));
   return true;
 }
