@@ -51,6 +51,7 @@ export class BatchGatherer {
   private readonly _x: Matrix;
   private readonly _target: Target;
   private readonly _batches = new Map<number, Batch>();
+  private _last: Batch | undefined;
 
   /** A gatherer over the features `x` (N, F) and their target (N rows). */
   constructor(x: Matrix, target: Target) {
@@ -74,8 +75,9 @@ export class BatchGatherer {
 
   /** The batch storage of `rows` rows, made on first use. */
   private _storage(rows: number): Batch {
+    if (this._last?.x.rows === rows) return this._last;
     let batch = this._batches.get(rows);
-    if (batch) return batch;
+    if (batch) return (this._last = batch);
     const t = this._target;
     const x = zeros(rows, this._x.cols, this._x.dtype);
     const target: Target =
@@ -84,7 +86,7 @@ export class BatchGatherer {
         : { kind: 'index', index: new Int32Array(rows) };
     batch = { x, target };
     this._batches.set(rows, batch);
-    return batch;
+    return (this._last = batch);
   }
 }
 

@@ -22,12 +22,13 @@ export function fastLoss(
   grad: Matrix,
 ): number | undefined {
   if (!plainOptions(config)) return undefined;
+  const mean = config.reduction === 'mean';
   if (config.name === 'CrossEntropyLoss' && target.kind === 'index') {
     if (!plainIndices(target.index, input, config.ignoreIndex)) return undefined;
     const { index } = target;
     return input.dtype === 'float32'
-      ? crossEntropyFast(input, index, grad, mean(config), Math.fround)
-      : crossEntropyFast(input, index, grad, mean(config), unrounded);
+      ? crossEntropyFast(input, index, grad, mean, Math.fround)
+      : crossEntropyFast(input, index, grad, mean, unrounded);
   }
   if (config.name === 'BCEWithLogitsLoss' && target.kind === 'float') {
     if ((config.ignoreIndex ?? defaultIgnoreIndex) !== defaultIgnoreIndex)
@@ -35,19 +36,14 @@ export function fastLoss(
     if (!plainBinary(input, target.values)) return undefined;
     const y = target.values;
     return input.dtype === 'float32'
-      ? bceWithLogitsFast(input, y, grad, mean(config), Math.fround)
-      : bceWithLogitsFast(input, y, grad, mean(config), unrounded);
+      ? bceWithLogitsFast(input, y, grad, mean, Math.fround)
+      : bceWithLogitsFast(input, y, grad, mean, unrounded);
   }
   return undefined;
 }
 
 // The rounding is a constant at each call above so that the compiler inlines it: one chosen
 // at run time stays a function call per operation, which boxes every number it returns.
-
-/** Whether the reduction divides by the number of rows or elements. */
-function mean(config: LossConfig): boolean {
-  return config.reduction === 'mean';
-}
 
 /**
  * Whether the options are those of the direct paths: reduction 'mean' or 'sum', no weight,
