@@ -88,8 +88,12 @@ export class DataCell extends Cell {
     const onEdit = () =>
       this.edit((draft) => {
         const previous = datasetShape(draft.dataset).task;
+        const before = draft.dataset.name;
         this._readInto(draft.dataset);
         suitLossToTask(draft, previous);
+        // A run named after its data follows it; the page has no name field of its own.
+        if (draft.dataset.name !== before)
+          draft.name = DATASETS[draft.dataset.name].label;
       });
     const numbers = [
       this._samples,
