@@ -3,6 +3,7 @@
  * to bottom. Routes state changes to cells, marks stale outputs, runs the focused cell on
  * Shift+Enter, asks for a file name on Save As (web) and repaints on theme changes.
  */
+import type { RunConfig } from '../engine/config';
 import { button, el } from './dom';
 import type { Cell, CellContext } from './cells/cell';
 import { DataCell } from './cells/data';
@@ -13,6 +14,7 @@ import { TrainCell } from './cells/train';
 import { NoticeBar } from './notice';
 import { SavePrompt } from './save-prompt';
 import type { Change, PageState } from './state';
+import { templatePicker } from './template-picker';
 import { insideVsCode, themePicker } from './theme-picker';
 
 /** The whole page. */
@@ -85,7 +87,11 @@ export class Notebook {
       }),
     ]);
     actions.setAttribute('aria-label', 'Run actions');
-    if (!insideVsCode()) actions.append(themePicker());
+    if (!insideVsCode()) {
+      const start = (config: RunConfig) => post({ type: 'setConfig', config });
+      actions.prepend(templatePicker(start));
+      actions.append(themePicker());
+    }
     return el('header', { className: 'page-header' }, [
       el('h1', { text: 'Logit Lab' }),
       this._file,

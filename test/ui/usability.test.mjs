@@ -274,3 +274,22 @@ test('a refused run file is shown line by line', async () => {
   assert.ok(box && box.height > 60, `several lines (${box?.height} px high)`);
   await page.context().close();
 });
+
+test('the web page starts a run from a template, as VS Code does from the palette', async () => {
+  const { page } = await openPlayground(browser, server.url);
+  const labels = await byId(page, 'template')
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => o.textContent));
+  assert.equal(labels.length, 10);
+  await byId(page, 'template').selectOption('multiclass-logsoftmax-nll');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=dataset]')?.value === 'blobs',
+  );
+  assert.equal(await byId(page, 'head').inputValue(), 'log_softmax');
+  assert.equal(await byId(page, 'loss').inputValue(), 'NLLLoss');
+  assert.equal(await byId(page, 'template').inputValue(), '');
+  await setNumber(page, 'epochs', 5);
+  await byId(page, 'run-all').click();
+  await waitForStatus(page, 'stopped');
+  assert.equal(await shownEpoch(page), 5);
+});
