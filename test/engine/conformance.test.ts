@@ -19,6 +19,13 @@ describe('conformance runner', () => {
     });
   }
 
+  it('passes the extra optimizer runs (RMSprop, AMSGrad, dampening) in both dtypes', () => {
+    const file = new URL('../reference/optimizers.json', import.meta.url);
+    const outcomes = runReferenceFile(JSON.parse(readFileSync(file, 'utf8')));
+    expect(outcomes).toHaveLength(10);
+    expect(outcomes.filter((o) => o.failures.length > 0)).toEqual([]);
+  });
+
   it('reports a wrong expected value with the expected and actual numbers', () => {
     const file = read('losses.json');
     const c = structuredClone(file.cases[0]);
