@@ -36,6 +36,10 @@ describe.skipIf(!hasExtension())('palette to training', () => {
   it('trains: the loss chart gains points and the heatmap is drawn', async () => {
     const { workbench } = session();
     const heatmapBefore = await playground.canvasColours('heatmap');
+    // Enough epochs that the chart is seen growing over several updates: the engine trains
+    // the default 100 in a fraction of a second.
+    await playground.byId('epochs').fill('1500');
+    await playground.byId('epochs').press('Tab');
     await playground.recordAttribute('loss-chart', 'data-points');
     await playground.run();
     // The first click counts, even right after Shift+Enter in the Model cell.
