@@ -20,14 +20,3 @@ export function trainStep(
   optimizer.step();
   return value;
 }
-
-/** The loss of a batch without touching the parameters. */
-export function evaluateLoss(
-  model: Mlp,
-  loss: LossConfig,
-  x: Matrix,
-  target: Target,
-): number {
-  const out = model.forward(x);
-  return lossValue(loss, out, target, model.outputGrad());
-}

@@ -3,11 +3,11 @@ import { now } from './clock';
 import type { RunConfig } from './config';
 import { classCount, type Dataset, makeDataset, type Split } from './datasets';
 import { accuracy, predictions, probabilities, type Reading } from './inference';
-import type { Target } from './losses';
+import { lossValue, type Target } from './losses';
 import { Mlp, type LinearWeights } from './model';
 import { makeOptimizer, type Optimizer } from './optim';
 import { Rng } from './rng';
-import { evaluateLoss, trainStep } from './step';
+import { trainStep } from './step';
 import { BatchGatherer, checkOutputs, targetsFor } from './targets';
 
 /** What one epoch ended with: losses on both splits, accuracies, and time spent. */
@@ -171,8 +171,15 @@ export class Trainer {
     const part: Split = this.dataset[split];
     if (part.x.rows === 0) return { loss: NaN, accuracy: NaN };
     const lossConfig = { ...this.config.loss, reduction: 'mean' as const };
-    const loss = evaluateLoss(this.model, lossConfig, part.x, this._targets[split]);
-    const probs = probabilities(this.model.forward(part.x), this.reading);
+    // One forward pass serves the loss and the predictions.
+    const out = this.model.forward(part.x);
+    const loss = lossValue(
+      lossConfig,
+      out,
+      this._targets[split],
+      this.model.outputGrad(),
+    );
+    const probs = probabilities(out, this.reading);
     return { loss, accuracy: accuracy(predictions(probs, this.reading), part.y) };
   }
 
