@@ -2,21 +2,16 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import { matches, TOLERANCE, type Tolerance } from '../../src/engine/conformance/compare';
 import { fromColumn, fromRows, type DType, type Matrix } from '../../src/engine/tensor';
 
 /** A number, or nested arrays of numbers, as decoded from a golden file. */
 export type Nested = number | Nested[];
 
-/** Absolute and relative tolerance: |actual - expected| <= abs + rel * |expected|. */
-export interface Tolerance {
-  rel: number;
-  abs: number;
-}
-
 /** The tolerances of test/golden/README.md for single cases (losses, heads). */
-export const caseTolerance: Record<DType, Tolerance> = {
-  float64: { rel: 1e-9, abs: 1e-12 },
-  float32: { rel: 1e-5, abs: 1e-6 },
+const caseTolerance: Record<DType, Tolerance> = {
+  float64: TOLERANCE.float64,
+  float32: TOLERANCE.float32,
 };
 
 /** One golden file: its generator, a note, and its cases with non-finite numbers decoded. */
@@ -76,13 +71,6 @@ export function toMatrix(value: Nested, dtype: DType): Matrix {
   throw new Error(`toMatrix: expected a vector or rows, got shape (${shape.join(', ')})`);
 }
 
-/** True when `actual` is within `tol` of `expected`; NaN matches NaN, ±Infinity itself. */
-export function isClose(actual: number, expected: number, tol: Tolerance): boolean {
-  if (Number.isNaN(expected)) return Number.isNaN(actual);
-  if (!Number.isFinite(expected)) return actual === expected;
-  return Math.abs(actual - expected) <= tol.abs + tol.rel * Math.abs(expected);
-}
-
 /**
  * Asserts that `actual` matches `expected` number by number, within the tolerance of
  * `dtype` (or `tol`); both may be numbers, nested arrays, typed arrays or a Matrix.
@@ -100,7 +88,7 @@ export function expectClose(
   expect(a.length, `${label} number of values`).toBe(e.length);
   const bad: string[] = [];
   for (let i = 0; i < e.length; i++) {
-    if (!isClose(a[i], e[i], t)) bad.push(`[${i}] got ${a[i]}, expected ${e[i]}`);
+    if (!matches(a[i], e[i], t)) bad.push(`[${i}] got ${a[i]}, expected ${e[i]}`);
   }
   expect(bad, `${label} values outside rel ${t.rel}, abs ${t.abs}`).toEqual([]);
 }
