@@ -1,6 +1,6 @@
 /**
  * What the pickers offer: datasets, activations, heads, losses, optimizers, with the labels the
- * user reads. The page imports no engine code, so the engine's names are listed here, typed by
+ * user reads. Datasets come from the engine's list; the other names are listed here, typed by
  * the engine's own unions so that a missing or misspelled name fails to compile.
  */
 import type {
@@ -12,7 +12,11 @@ import type {
   Reduction,
   RunConfig,
 } from '../engine/config';
-import { datasetShape } from '../engine/datasets/catalog';
+import {
+  configClassCount,
+  DATASETS as ENGINE_DATASETS,
+  datasetShape,
+} from '../engine/datasets/catalog';
 import { outputChoices, takesIndices } from '../engine/targets';
 import type { Choice } from './dom';
 
@@ -31,42 +35,28 @@ export interface DatasetEntry {
   variableClasses?: 'classes' | 'labels';
 }
 
-/** Every dataset, in picker order. */
-export const DATASETS: Record<DatasetName, DatasetEntry> = {
-  circle: { label: 'Circle', task: 'binary', real: false, classes: 2 },
-  xor: { label: 'XOR', task: 'binary', real: false, classes: 2 },
-  gaussians: { label: 'Two Gaussians', task: 'binary', real: false, classes: 2 },
-  moons: { label: 'Moons', task: 'binary', real: false, classes: 2 },
-  spiral: {
-    label: 'Spiral',
-    task: 'multiclass',
-    real: false,
-    classes: 3,
-    variableClasses: 'classes',
-  },
-  blobs: {
-    label: 'Blobs',
-    task: 'multiclass',
-    real: false,
-    classes: 3,
-    variableClasses: 'classes',
-  },
-  multilabel: {
-    label: 'Multi-label',
-    task: 'multilabel',
-    real: false,
-    classes: 3,
-    variableClasses: 'labels',
-  },
-  iris: { label: 'Iris (real)', task: 'multiclass', real: true, classes: 3 },
-  wine: { label: 'Wine (real)', task: 'multiclass', real: true, classes: 3 },
-  breast_cancer: {
-    label: 'Breast cancer (real)',
-    task: 'binary',
-    real: true,
-    classes: 2,
-  },
-};
+/** Every dataset, in picker order, from the engine's list: real ones say so in their label. */
+export const DATASETS = Object.fromEntries(
+  ENGINE_DATASETS.map((d) => [d.name, entryOf(d)]),
+) as Record<DatasetName, DatasetEntry>;
+
+/** How the picker shows one of the engine's datasets. */
+function entryOf(d: (typeof ENGINE_DATASETS)[number]): DatasetEntry {
+  const variable = d.defaultClasses ? 'classes' : d.defaultLabels ? 'labels' : undefined;
+  return {
+    label: d.real ? `${d.label} (real)` : d.label,
+    task: d.task,
+    real: d.real,
+    classes: configClassCount({
+      name: d.name,
+      samples: 1,
+      noise: 0,
+      testFraction: 0,
+      seed: 0,
+    }),
+    ...(variable ? { variableClasses: variable } : {}),
+  };
+}
 
 /** The choices of a `Record` keyed by value, labelled by `label`. */
 function choicesOf<T extends string, E>(
